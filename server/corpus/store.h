@@ -1,0 +1,160 @@
+// The corpus state's single owner. Every change (an editor edit, a file changed on disk, a new
+// configuration, the initial folder scan) is an event queued here; one writer thread applies them in
+// order and publishes a new immutable Snapshot after each batch. Nothing else mutates corpus state.
+//
+// Each call returns a ticket; `snapshotAfter(ticket)` waits until the change is visible, so a request
+// that arrives after an edit is answered on the edited text. Editor edits are analysed on the writer
+// thread (a few milliseconds) and jump ahead of bulk work; reading and analysing files from disk runs
+// on a low-priority pool and is committed as results arrive.
+#pragma once
+
+#include "server/corpus/scan.h"
+#include "server/corpus/snapshot.h"
+#include "server/scheduler/thread_pool.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace dossier::corpus {
+
+enum class LogLevel { Error, Warning, Info, Debug };
+
+struct StoreCallbacks {
+  // After each publication: the new snapshot and the documents whose text or analysis changed.
+  // `corpusWide` is true when corpus-wide results may have changed for every document (a new
+  // configuration, documents added or removed). Called on the writer thread: keep it short.
+  std::function<void(const std::shared_ptr<const Snapshot>&, const std::vector<DocId>& changed,
+                     bool corpusWide)>
+      published;
+  std::function<void(LogLevel, const std::string&)> log;
+};
+
+class CorpusStore {
+ public:
+  using Ticket = std::uint64_t;
+
+  CorpusStore(StoreCallbacks callbacks, unsigned indexThreads);
+  ~CorpusStore();
+  CorpusStore(const CorpusStore&) = delete;
+  CorpusStore& operator=(const CorpusStore&) = delete;
+
+  // Replaces the workspace roots (absolute folder paths) and scans them.
+  Ticket setRoots(std::vector<std::string> roots);
+  // Settings from the editor, merged over each root's dossier.json.
+  Ticket setEditorSettings(WorkspaceConfig settings);
+  // An editor buffer: its text wins over the disk until it is closed.
+  Ticket setOpenDocument(std::string path, std::shared_ptr<const std::string> text,
+                         std::int64_t version);
+  Ticket closeDocument(std::string path);
+  // A file created, changed or deleted on disk (from the editor's file watcher).
+  Ticket fileChanged(std::string path);
+  Ticket fileDeleted(std::string path);
+  // Forgets everything read from disk and reads the roots again.
+  Ticket reindex();
+
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // The first snapshot that includes the change with this ticket; waits at most `timeout`, then
+  // returns the latest one.
+  std::shared_ptr<const Snapshot> snapshotAfter(Ticket ticket, std::chrono::milliseconds timeout) const;
+
+ private:
+  struct SetRoots { std::vector<std::string> roots; };
+  struct SetSettings { WorkspaceConfig settings; };
+  struct SetOpen { std::string path; std::shared_ptr<const std::string> text; std::int64_t version; };
+  struct Close { std::string path; };
+  struct DiskChanged { std::string path; };
+  struct DiskDeleted { std::string path; };
+  struct Reindex {};
+  // Results of background work, applied by the writer like any other event.
+  struct Discovered { std::uint64_t scan; std::vector<ScannedFile> files; bool last; };
+  struct Loaded {
+    std::uint64_t generation;  // of this path's disk state when the read was started
+    bool counted;              // part of a scan: counts towards the progress
+    std::string path;
+    std::string relative;
+    std::shared_ptr<const std::string> text;  // null when the file could not be used
+    std::string problem;
+    std::shared_ptr<const analysis::DocumentAnalysis> analysis;
+    std::shared_ptr<const analysis::Knowledge> knowledge;  // what it was analysed with
+  };
+  using Event = std::variant<SetRoots, SetSettings, SetOpen, Close, DiskChanged, DiskDeleted, Reindex,
+                             Discovered, Loaded>;
+
+  Ticket enqueue(Event event, bool fromEditor);
+  void writerLoop();
+  void apply(Event& event);
+  void publish();
+
+  void apply(SetRoots& e);
+  void apply(SetSettings& e);
+  void apply(SetOpen& e);
+  void apply(Close& e);
+  void apply(DiskChanged& e);
+  void apply(DiskDeleted& e);
+  void apply(Reindex& e);
+  void apply(Discovered& e);
+  void apply(Loaded& e);
+
+  void startScan();
+  void reloadConfiguration();
+  void scheduleLoad(const std::string& path, const std::string& relative, bool counted);
+  void putDocument(const std::string& path, const std::string& relative,
+                   std::shared_ptr<const std::string> text, std::optional<std::int64_t> version,
+                   std::shared_ptr<const analysis::DocumentAnalysis> analysis);
+  void removeDocument(const std::string& path);
+  void reanalyseAll();
+  // The root holding `path` and the path relative to it, when it is inside a root.
+  std::optional<std::pair<std::size_t, std::string>> locate(const std::string& path) const;
+  void log(LogLevel level, const std::string& message) const;
+
+  StoreCallbacks callbacks_;
+  std::unique_ptr<scheduler::ThreadPool> indexPool_;  // reset first on destruction
+
+  // Queue between callers and the writer thread.
+  mutable std::mutex queueMutex_;
+  std::condition_variable queueWake_;
+  std::deque<std::pair<Ticket, Event>> editorQueue_;  // applied first
+  std::deque<std::pair<Ticket, Event>> backgroundQueue_;
+  Ticket nextTicket_ = 1;
+  bool stopping_ = false;
+
+  // Published state.
+  mutable std::mutex publishedMutex_;
+  mutable std::condition_variable publishedWake_;
+  std::shared_ptr<const Snapshot> published_;
+  Ticket appliedTicket_ = 0;
+
+  // Writer-only state (touched by the writer thread alone).
+  struct Root {
+    std::string path;
+    ScanOptions scan;
+  };
+  std::vector<Root> roots_;
+  WorkspaceConfig editorSettings_;
+  bool haveEditorSettings_ = false;
+  std::shared_ptr<const WorkspaceConfig> config_;
+  std::shared_ptr<const analysis::Knowledge> knowledge_;
+  std::shared_ptr<Snapshot::DocumentList> documents_;
+  std::shared_ptr<Snapshot::PathMap> idsByPath_;
+  std::shared_ptr<index::CorpusIndex> index_;
+  std::unordered_map<std::string, std::uint64_t> diskGeneration_;  // path -> latest requested read
+  std::uint64_t scanGeneration_ = 0;
+  IndexingProgress progress_;
+  std::vector<DocId> changed_;
+  bool corpusWideChange_ = false;
+  std::uint64_t revision_ = 0;
+  std::shared_ptr<std::atomic<bool>> scanStop_;
+  std::thread scanThread_;
+
+  std::thread writer_;  // last: started once everything above is ready
+};
+
+}  // namespace dossier::corpus

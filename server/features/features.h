@@ -1,0 +1,24 @@
+// The LSP features: each a small file that translates a request's protocol types into calls on the
+// analysis API and the answer back into protocol types. Bound to their methods in LspServer.
+#pragma once
+
+#include "protocol/types_basic.h"
+#include "server/lsp/request_context.h"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace dossier::features {
+
+using lsp::RequestContext;
+
+// Diagnostics of one document, shared by push (publishDiagnostics) and pull (textDocument/diagnostic).
+std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,
+                                                 const corpus::Document& doc);
+nlohmann::json documentDiagnostic(RequestContext& context, const nlohmann::json& params);
+nlohmann::json workspaceDiagnostic(RequestContext& context, const nlohmann::json& params);
+
+nlohmann::json foldingRange(RequestContext& context, const nlohmann::json& params);
+nlohmann::json documentSymbol(RequestContext& context, const nlohmann::json& params);
+
+}  // namespace dossier::features
