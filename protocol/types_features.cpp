@@ -6,7 +6,8 @@ namespace dossier::protocol {
 namespace {
 
 // The several "{textDocument}" params share one shape.
-template <class T> bool decodeDocumentOnly(const nlohmann::json& json, T& out, const JsonPath& path) {
+template <class T>
+bool decodeDocumentOnly(const nlohmann::json& json, T& out, const JsonPath& path) {
   ObjectMapper o(json, path);
   return o && o.map("textDocument", out.textDocument);
 }
@@ -31,42 +32,41 @@ nlohmann::json toJSON(const ReferenceParams& p) {
 }
 
 bool fromJSON(const nlohmann::json& json, ReferenceParams& out, const JsonPath& path) {
-  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path))
-    return false;
+  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path)) return false;
   auto it = json.find("context");
-  if (it == json.end())
-    return path.field("context").fail("required field missing");
+  if (it == json.end()) return path.field("context").fail("required field missing");
   ObjectMapper context(*it, path.field("context"));
   return context && context.map("includeDeclaration", out.context.includeDeclaration);
 }
 
 nlohmann::json toJSON(const DocumentHighlight& h) {
   nlohmann::json json{{"range", toJSON(h.range)}};
-  if (h.kind)
-    json["kind"] = toJSONEnum(*h.kind);
+  if (h.kind) json["kind"] = toJSONEnum(*h.kind);
   return json;
 }
 
 bool fromJSON(const nlohmann::json& json, DocumentHighlight& out, const JsonPath& path) {
   ObjectMapper o(json, path);
-  if (!(o && o.map("range", out.range)))
-    return false;
+  if (!(o && o.map("range", out.range))) return false;
   out.kind.reset();
   if (auto it = json.find("kind"); it != json.end() && !it->is_null()) {
     DocumentHighlightKind kind;
-    if (!fromJSONEnum(*it, kind, path.field("kind"), 1, 3))
-      return false;
+    if (!fromJSONEnum(*it, kind, path.field("kind"), 1, 3)) return false;
     out.kind = kind;
   }
   return true;
 }
 
-nlohmann::json toJSON(SymbolKind k) { return toJSONEnum(k); }
+nlohmann::json toJSON(SymbolKind k) {
+  return toJSONEnum(k);
+}
 bool fromJSON(const nlohmann::json& json, SymbolKind& out, const JsonPath& path) {
   return fromJSONEnum(json, out, path, 1, 26);
 }
 
-nlohmann::json toJSON(SymbolTag t) { return toJSONEnum(t); }
+nlohmann::json toJSON(SymbolTag t) {
+  return toJSONEnum(t);
+}
 bool fromJSON(const nlohmann::json& json, SymbolTag& out, const JsonPath& path) {
   return fromJSONEnum(json, out, path, 1, 1);
 }
@@ -116,8 +116,7 @@ nlohmann::json toJSON(const WorkspaceSymbol& s) {
   nlohmann::json json{{"name", s.name}, {"kind", toJSON(s.kind)}, {"location", location}};
   setNonEmpty(json, "tags", s.tags);
   setOptional(json, "containerName", s.containerName);
-  if (!s.data.is_null())
-    json["data"] = s.data;
+  if (!s.data.is_null()) json["data"] = s.data;
   return json;
 }
 
@@ -128,13 +127,14 @@ bool fromJSON(const nlohmann::json& json, WorkspaceSymbol& out, const JsonPath& 
         o.mapOptional("data", out.data)))
     return false;
   auto it = json.find("location");
-  if (it == json.end())
-    return path.field("location").fail("required field missing");
+  if (it == json.end()) return path.field("location").fail("required field missing");
   ObjectMapper location(*it, path.field("location"));
   return location && location.map("uri", out.uri) && location.map("range", out.range);
 }
 
-nlohmann::json toJSON(const WorkspaceSymbolParams& p) { return {{"query", p.query}}; }
+nlohmann::json toJSON(const WorkspaceSymbolParams& p) {
+  return {{"query", p.query}};
+}
 
 bool fromJSON(const nlohmann::json& json, WorkspaceSymbolParams& out, const JsonPath& path) {
   ObjectMapper o(json, path);
@@ -151,8 +151,7 @@ bool fromJSON(const nlohmann::json& json, CodeLensParams& out, const JsonPath& p
 nlohmann::json toJSON(const CodeLens& c) {
   nlohmann::json json{{"range", toJSON(c.range)}};
   setOptional(json, "command", c.command);
-  if (!c.data.is_null())
-    json["data"] = c.data;
+  if (!c.data.is_null()) json["data"] = c.data;
   return json;
 }
 

@@ -43,9 +43,32 @@ nlohmann::json toJSON(const DocumentHighlight&);
 bool fromJSON(const nlohmann::json&, DocumentHighlight&, const JsonPath&);
 
 enum class SymbolKind {
-  File = 1, Module, Namespace, Package, Class, Method, Property, Field, Constructor, Enum,
-  Interface, Function, Variable, Constant, String, Number, Boolean, Array, Object, Key, Null,
-  EnumMember, Struct, Event, Operator, TypeParameter // = 26
+  File = 1,
+  Module,
+  Namespace,
+  Package,
+  Class,
+  Method,
+  Property,
+  Field,
+  Constructor,
+  Enum,
+  Interface,
+  Function,
+  Variable,
+  Constant,
+  String,
+  Number,
+  Boolean,
+  Array,
+  Object,
+  Key,
+  Null,
+  EnumMember,
+  Struct,
+  Event,
+  Operator,
+  TypeParameter // = 26
 };
 nlohmann::json toJSON(SymbolKind);
 bool fromJSON(const nlohmann::json&, SymbolKind&, const JsonPath&);
@@ -64,9 +87,9 @@ struct DocumentSymbol {
   std::string name;
   std::optional<std::string> detail;
   SymbolKind kind = SymbolKind::Null;
-  std::vector<SymbolTag> tags; // omitted when empty
-  Range range;                 // the whole construct
-  Range selectionRange;        // the name, inside range
+  std::vector<SymbolTag> tags;          // omitted when empty
+  Range range;                          // the whole construct
+  Range selectionRange;                 // the name, inside range
   std::vector<DocumentSymbol> children; // omitted when empty
 };
 nlohmann::json toJSON(const DocumentSymbol&);
@@ -187,9 +210,31 @@ nlohmann::json toJSON(const CodeAction&);
 bool fromJSON(const nlohmann::json&, CodeAction&, const JsonPath&);
 
 enum class CompletionItemKind {
-  Text = 1, Method, Function, Constructor, Field, Variable, Class, Interface, Module, Property,
-  Unit, Value, Enum, Keyword, Snippet, Color, File, Reference, Folder, EnumMember, Constant,
-  Struct, Event, Operator, TypeParameter // = 25
+  Text = 1,
+  Method,
+  Function,
+  Constructor,
+  Field,
+  Variable,
+  Class,
+  Interface,
+  Module,
+  Property,
+  Unit,
+  Value,
+  Enum,
+  Keyword,
+  Snippet,
+  Color,
+  File,
+  Reference,
+  Folder,
+  EnumMember,
+  Constant,
+  Struct,
+  Event,
+  Operator,
+  TypeParameter // = 25
 };
 nlohmann::json toJSON(CompletionItemKind);
 bool fromJSON(const nlohmann::json&, CompletionItemKind&, const JsonPath&);

@@ -14,11 +14,9 @@ nlohmann::json toJSON(const CodeActionParams& p) {
 
 bool fromJSON(const nlohmann::json& json, CodeActionParams& out, const JsonPath& path) {
   ObjectMapper o(json, path);
-  if (!(o && o.map("textDocument", out.textDocument) && o.map("range", out.range)))
-    return false;
+  if (!(o && o.map("textDocument", out.textDocument) && o.map("range", out.range))) return false;
   auto it = json.find("context");
-  if (it == json.end())
-    return path.field("context").fail("required field missing");
+  if (it == json.end()) return path.field("context").fail("required field missing");
   ObjectMapper context(*it, path.field("context"));
   return context && context.map("diagnostics", out.context.diagnostics) &&
          context.map("only", out.context.only) &&
@@ -30,12 +28,10 @@ nlohmann::json toJSON(const CodeAction& a) {
   setOptional(json, "kind", a.kind);
   setNonEmpty(json, "diagnostics", a.diagnostics);
   setOptional(json, "isPreferred", a.isPreferred);
-  if (a.disabledReason)
-    json["disabled"] = {{"reason", *a.disabledReason}};
+  if (a.disabledReason) json["disabled"] = {{"reason", *a.disabledReason}};
   setOptional(json, "edit", a.edit);
   setOptional(json, "command", a.command);
-  if (!a.data.is_null())
-    json["data"] = a.data;
+  if (!a.data.is_null()) json["data"] = a.data;
   return json;
 }
 
@@ -50,19 +46,22 @@ bool fromJSON(const nlohmann::json& json, CodeAction& out, const JsonPath& path)
   if (auto it = json.find("disabled"); it != json.end() && !it->is_null()) {
     ObjectMapper disabled(*it, path.field("disabled"));
     std::string reason;
-    if (!(disabled && disabled.map("reason", reason)))
-      return false;
+    if (!(disabled && disabled.map("reason", reason))) return false;
     out.disabledReason = std::move(reason);
   }
   return true;
 }
 
-nlohmann::json toJSON(CompletionItemKind k) { return toJSONEnum(k); }
+nlohmann::json toJSON(CompletionItemKind k) {
+  return toJSONEnum(k);
+}
 bool fromJSON(const nlohmann::json& json, CompletionItemKind& out, const JsonPath& path) {
   return fromJSONEnum(json, out, path, 1, 25);
 }
 
-nlohmann::json toJSON(InsertTextFormat f) { return toJSONEnum(f); }
+nlohmann::json toJSON(InsertTextFormat f) {
+  return toJSONEnum(f);
+}
 bool fromJSON(const nlohmann::json& json, InsertTextFormat& out, const JsonPath& path) {
   return fromJSONEnum(json, out, path, 1, 2);
 }
@@ -81,14 +80,12 @@ bool fromJSON(const nlohmann::json& json, CompletionContext& out, const JsonPath
 
 nlohmann::json toJSON(const CompletionParams& p) {
   nlohmann::json json = toJSON(static_cast<const TextDocumentPositionParams&>(p));
-  if (p.context)
-    json["context"] = toJSON(*p.context);
+  if (p.context) json["context"] = toJSON(*p.context);
   return json;
 }
 
 bool fromJSON(const nlohmann::json& json, CompletionParams& out, const JsonPath& path) {
-  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path))
-    return false;
+  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path)) return false;
   ObjectMapper o(json, path);
   return o.map("context", out.context);
 }
@@ -106,18 +103,16 @@ nlohmann::json toJSON(const CompletionItem& c) {
   setOptional(json, "textEdit", c.textEdit);
   setNonEmpty(json, "additionalTextEdits", c.additionalTextEdits);
   setNonEmpty(json, "tags", c.tags);
-  if (!c.data.is_null())
-    json["data"] = c.data;
+  if (!c.data.is_null()) json["data"] = c.data;
   return json;
 }
 
 bool fromJSON(const nlohmann::json& json, CompletionItem& out, const JsonPath& path) {
   ObjectMapper o(json, path);
-  if (!(o && o.map("label", out.label) && o.map("kind", out.kind) &&
-        o.map("detail", out.detail) && o.map("preselect", out.preselect) &&
-        o.map("sortText", out.sortText) && o.map("filterText", out.filterText) &&
-        o.map("insertText", out.insertText) && o.map("insertTextFormat", out.insertTextFormat) &&
-        o.map("textEdit", out.textEdit) &&
+  if (!(o && o.map("label", out.label) && o.map("kind", out.kind) && o.map("detail", out.detail) &&
+        o.map("preselect", out.preselect) && o.map("sortText", out.sortText) &&
+        o.map("filterText", out.filterText) && o.map("insertText", out.insertText) &&
+        o.map("insertTextFormat", out.insertTextFormat) && o.map("textEdit", out.textEdit) &&
         o.mapOptional("additionalTextEdits", out.additionalTextEdits) &&
         o.mapOptional("tags", out.tags) && o.mapOptional("data", out.data)))
     return false;
@@ -148,8 +143,7 @@ nlohmann::json toJSON(const RenameParams& p) {
 }
 
 bool fromJSON(const nlohmann::json& json, RenameParams& out, const JsonPath& path) {
-  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path))
-    return false;
+  if (!fromJSON(json, static_cast<TextDocumentPositionParams&>(out), path)) return false;
   ObjectMapper o(json, path);
   return o.map("newName", out.newName);
 }

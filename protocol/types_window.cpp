@@ -14,15 +14,14 @@ bool decodeId(const nlohmann::json& json, nlohmann::json& out, const JsonPath& p
 
 } // namespace
 
-nlohmann::json toJSON(const WorkDoneProgressCreateParams& p) { return {{"token", p.token}}; }
+nlohmann::json toJSON(const WorkDoneProgressCreateParams& p) {
+  return {{"token", p.token}};
+}
 
-bool fromJSON(const nlohmann::json& json, WorkDoneProgressCreateParams& out,
-              const JsonPath& path) {
-  if (!json.is_object())
-    return path.fail("expected object");
+bool fromJSON(const nlohmann::json& json, WorkDoneProgressCreateParams& out, const JsonPath& path) {
+  if (!json.is_object()) return path.fail("expected object");
   auto it = json.find("token");
-  if (it == json.end())
-    return path.field("token").fail("required field missing");
+  if (it == json.end()) return path.field("token").fail("required field missing");
   return decodeId(*it, out.token, path.field("token"));
 }
 
@@ -48,22 +47,21 @@ nlohmann::json toJSON(const WorkDoneProgressEnd& e) {
   return json;
 }
 
-nlohmann::json toJSON(const ProgressParams& p) { return {{"token", p.token}, {"value", p.value}}; }
+nlohmann::json toJSON(const ProgressParams& p) {
+  return {{"token", p.token}, {"value", p.value}};
+}
 
 bool fromJSON(const nlohmann::json& json, ProgressParams& out, const JsonPath& path) {
   ObjectMapper o(json, path);
-  if (!(o && o.map("value", out.value)))
-    return false;
+  if (!(o && o.map("value", out.value))) return false;
   auto it = json.find("token");
-  if (it == json.end())
-    return path.field("token").fail("required field missing");
+  if (it == json.end()) return path.field("token").fail("required field missing");
   return decodeId(*it, out.token, path.field("token"));
 }
 
 nlohmann::json toJSON(const Registration& r) {
   nlohmann::json json{{"id", r.id}, {"method", r.method}};
-  if (!r.registerOptions.is_null())
-    json["registerOptions"] = r.registerOptions;
+  if (!r.registerOptions.is_null()) json["registerOptions"] = r.registerOptions;
   return json;
 }
 
@@ -82,7 +80,9 @@ bool fromJSON(const nlohmann::json& json, RegistrationParams& out, const JsonPat
   return o && o.map("registrations", out.registrations);
 }
 
-nlohmann::json toJSON(const Unregistration& u) { return {{"id", u.id}, {"method", u.method}}; }
+nlohmann::json toJSON(const Unregistration& u) {
+  return {{"id", u.id}, {"method", u.method}};
+}
 
 bool fromJSON(const nlohmann::json& json, Unregistration& out, const JsonPath& path) {
   ObjectMapper o(json, path);
@@ -114,7 +114,9 @@ nlohmann::json watchedFilesRegistrationOptions(const std::vector<FileSystemWatch
   return {{"watchers", toJSON(watchers)}};
 }
 
-nlohmann::json toJSON(MessageType t) { return toJSONEnum(t); }
+nlohmann::json toJSON(MessageType t) {
+  return toJSONEnum(t);
+}
 bool fromJSON(const nlohmann::json& json, MessageType& out, const JsonPath& path) {
   return fromJSONEnum(json, out, path, 1, 5);
 }
@@ -137,14 +139,14 @@ bool fromJSON(const nlohmann::json& json, ShowMessageParams& out, const JsonPath
   return o && o.map("type", out.type) && o.map("message", out.message);
 }
 
-nlohmann::json toJSON(const CancelParams& p) { return {{"id", p.id}}; }
+nlohmann::json toJSON(const CancelParams& p) {
+  return {{"id", p.id}};
+}
 
 bool fromJSON(const nlohmann::json& json, CancelParams& out, const JsonPath& path) {
-  if (!json.is_object())
-    return path.fail("expected object");
+  if (!json.is_object()) return path.fail("expected object");
   auto it = json.find("id");
-  if (it == json.end())
-    return path.field("id").fail("required field missing");
+  if (it == json.end()) return path.field("id").fail("required field missing");
   return decodeId(*it, out.id, path.field("id"));
 }
 
@@ -160,7 +162,9 @@ bool fromJSON(const nlohmann::json& json, ConfigurationItem& out, const JsonPath
   return o && o.map("scopeUri", out.scopeUri) && o.map("section", out.section);
 }
 
-nlohmann::json toJSON(const ConfigurationParams& p) { return {{"items", toJSON(p.items)}}; }
+nlohmann::json toJSON(const ConfigurationParams& p) {
+  return {{"items", toJSON(p.items)}};
+}
 
 bool fromJSON(const nlohmann::json& json, ConfigurationParams& out, const JsonPath& path) {
   ObjectMapper o(json, path);

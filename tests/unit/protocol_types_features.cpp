@@ -56,8 +56,9 @@ TEST_CASE("document highlights and symbols", "[protocol][types]") {
   CHECK(toJSON(DocumentHighlight{{{1, 0}, {1, 3}}, DocumentHighlightKind::Write})["kind"] == 3);
   CHECK_FALSE(toJSON(DocumentHighlight{}).contains("kind"));
 
-  DocumentSymbol child{"Alice", "person", SymbolKind::Object, {}, {{3, 0}, {3, 5}}, {{3, 0}, {3, 5}}, {}};
-  DocumentSymbol parent{"People", std::nullopt, SymbolKind::Namespace, {}, {{2, 0}, {9, 0}},
+  DocumentSymbol child{"Alice",          "person", SymbolKind::Object, {}, {{3, 0}, {3, 5}},
+                       {{3, 0}, {3, 5}}, {}};
+  DocumentSymbol parent{"People",         std::nullopt, SymbolKind::Namespace, {}, {{2, 0}, {9, 0}},
                         {{2, 2}, {2, 8}}, {child}};
   json encoded = toJSON(parent);
   CHECK(encoded["kind"] == 3);
@@ -76,9 +77,11 @@ TEST_CASE("document highlights and symbols", "[protocol][types]") {
 
 TEST_CASE("workspace symbols, with and without ranges", "[protocol][types]") {
   CHECK(decoded<WorkspaceSymbolParams>({{"query", "ali"}}).query == "ali");
-  CHECK(decodeError<WorkspaceSymbolParams>(json::object()) == "params.query: required field missing");
+  CHECK(decodeError<WorkspaceSymbolParams>(json::object()) ==
+        "params.query: required field missing");
 
-  WorkspaceSymbol lazy{"Alice", SymbolKind::Object, {}, "people", "file:///p.md", std::nullopt, {{"id", 1}}};
+  WorkspaceSymbol lazy{"Alice",        SymbolKind::Object, {},         "people",
+                       "file:///p.md", std::nullopt,       {{"id", 1}}};
   json encoded = toJSON(lazy);
   CHECK(encoded["location"] == json{{"uri", "file:///p.md"}});
   CHECK(encoded["containerName"] == "people");
@@ -88,7 +91,10 @@ TEST_CASE("workspace symbols, with and without ranges", "[protocol][types]") {
   resolved.range = Range{{1, 1}, {1, 6}};
   CHECK(toJSON(resolved)["location"]["range"]["start"]["line"] == 1);
 
-  SymbolInformation info{"Bob", SymbolKind::Variable, {SymbolTag::Deprecated}, std::nullopt,
+  SymbolInformation info{"Bob",
+                         SymbolKind::Variable,
+                         {SymbolTag::Deprecated},
+                         std::nullopt,
                          {"file:///b.md", {{0, 0}, {0, 3}}}};
   json infoJson = toJSON(info);
   CHECK(infoJson["tags"] == json::array({1}));
@@ -205,7 +211,8 @@ TEST_CASE("progress notifications", "[protocol][types]") {
         json{{"kind", "report"}, {"message", "3/10"}, {"percentage", 30}});
   CHECK(toJSON(WorkDoneProgressEnd{}) == json{{"kind", "end"}});
   ProgressParams progress{"index-1", toJSON(WorkDoneProgressEnd{"done"})};
-  CHECK(toJSON(progress) == json{{"token", "index-1"}, {"value", {{"kind", "end"}, {"message", "done"}}}});
+  CHECK(toJSON(progress) ==
+        json{{"token", "index-1"}, {"value", {{"kind", "end"}, {"message", "done"}}}});
   CHECK(decoded<ProgressParams>(toJSON(progress)).token == "index-1");
   CHECK(decodeError<ProgressParams>({{"token", 1.5}, {"value", 1}}) ==
         "params.token: expected integer or string");
@@ -213,9 +220,9 @@ TEST_CASE("progress notifications", "[protocol][types]") {
 }
 
 TEST_CASE("registrations", "[protocol][types]") {
-  RegistrationParams params{{{"watch-1", "workspace/didChangeWatchedFiles",
-                              watchedFilesRegistrationOptions({{"**/*.md", std::nullopt},
-                                                               {"**/*.dossier", 7}})}}};
+  RegistrationParams params{
+      {{"watch-1", "workspace/didChangeWatchedFiles",
+        watchedFilesRegistrationOptions({{"**/*.md", std::nullopt}, {"**/*.dossier", 7}})}}};
   json encoded = toJSON(params);
   CHECK(encoded["registrations"][0]["registerOptions"]["watchers"][1] ==
         json{{"globPattern", "**/*.dossier"}, {"kind", 7}});
@@ -240,7 +247,6 @@ TEST_CASE("messages, cancellation and configuration", "[protocol][types]") {
   CHECK(decodeError<CancelParams>(json::object()) == "params.id: required field missing");
 
   ConfigurationParams config{{{std::nullopt, std::string("dossier")}, {"file:///a", std::nullopt}}};
-  CHECK(toJSON(config) ==
-        json{{"items", {{{"section", "dossier"}}, {{"scopeUri", "file:///a"}}}}});
+  CHECK(toJSON(config) == json{{"items", {{{"section", "dossier"}}, {{"scopeUri", "file:///a"}}}}});
   CHECK(toJSON(decoded<ConfigurationParams>(toJSON(config))) == toJSON(config));
 }
