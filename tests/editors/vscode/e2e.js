@@ -1,0 +1,169 @@
+// End-to-end test of editors/vscode in the real VS Code workbench (code-server), driven by
+// playwright-core in Debian's chromium. Env: CODE_URL, WS (workspace copy), OUT (screenshots),
+// DOSSIER_LS, DOSSIER_FILE and DOSSIER_NAME (a person named in that file and in others), TOOLS
+// (node_modules holding playwright-core). Features the server does not advertise are skipped with a
+// message. Every step saves a screenshot; exits 1 when a step fails.
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { chromium } = require(path.join(process.env.TOOLS, 'playwright-core'));
+const { serverCapabilities } = require('./capabilities');
+
+const { CODE_URL, WS, OUT, DOSSIER_LS, DOSSIER_FILE, DOSSIER_NAME } = process.env;
+const results = { passed: 0, failed: 0, skipped: 0 };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function step(page, name, body) {
+  const started = Date.now();
+  try {
+    const skipped = await body();
+    if (typeof skipped === 'string') {
+      results.skipped++;
+      console.log(`skip    ${name}: ${skipped}`);
+    } else {
+      results.passed++;
+      console.log(`ok      ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } catch (error) {
+    results.failed++;
+    console.log(`FAILED  ${name}: ${error.message.split('\n')[0]}`);
+  }
+  await page.screenshot({ path: path.join(OUT, name.replace(/\W+/g, '-') + '.png') }).catch(() => {});
+}
+
+// Retries body until it returns truthy or the deadline passes (the first tries may precede the
+// extension's activation and the server's start).
+async function eventually(seconds, body) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await body().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${seconds} s`);
+    await sleep(500);
+  }
+}
+
+// Screen box of the first occurrence of text among the editor's rendered lines.
+async function boxOf(page, text) {
+  return page.evaluate((needle) => {
+    const lines = document.querySelector('.monaco-editor .view-lines');
+    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  }, text);
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+}
+
+async function clickName(page) {
+  const box = await eventually(20, () => boxOf(page, DOSSIER_NAME));
+  await page.mouse.click(box.x, box.y);
+  return box;
+}
+
+function otherFiles() {
+  return fs.readdirSync(WS).filter((f) => f !== DOSSIER_FILE && /\.(txt|md)$/.test(f));
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const caps = await serverCapabilities(DOSSIER_LS, WS);
+  const report = JSON.parse(execFileSync(DOSSIER_LS, ['check', WS, '--format=json']).toString());
+  const flags = report.flags.length;
+  const ctx = await chromium.launchPersistentContext(fs.mkdtempSync('/tmp/chromium-'), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  try {
+    await step(page, 'workbench opens the workspace', async () => {
+      await page.goto(`${CODE_URL}/?folder=${encodeURIComponent(WS)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await page.waitForSelector('.explorer-folders-view, .explorer-viewlet', { timeout: 60000 });
+    });
+    await step(page, 'extension starts the server (status bar)', async () => {
+      await openFile(page, DOSSIER_FILE);
+      await page.locator('.statusbar-item', { hasText: /Dossier/ }).first().waitFor({ timeout: 30000 });
+      // The server read the folder when the spinner is gone.
+      await eventually(30, async () => !(await page.locator('.statusbar-item .codicon-sync.codicon-modifier-spin').count()));
+    });
+    await step(page, 'Problems panel lists Dossier diagnostics', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel-container, .markers-panel');
+      await panel.first().waitFor({ timeout: 10000 });
+      if (flags === 0) return 'dossier-ls check reports no flags for the sample files yet';
+      await eventually(30, async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: 'dossier' }).count()) > 0);
+    });
+    await step(page, 'hover over a person shows a card', async () => {
+      if (!caps.hoverProvider) return 'server does not advertise hoverProvider';
+      await page.keyboard.press('Escape');
+      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
+      await eventually(60, async () => {
+        const box = await boxOf(page, DOSSIER_NAME);
+        if (!box) return false;
+        await page.mouse.move(box.x, box.y);
+        const shown = await hover.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+        const text = shown ? await hover.first().innerText() : '';
+        if (!text.trim()) await page.mouse.move(5, 5);
+        return text.trim().length > 0 && !/Loading/.test(text);
+      });
+    });
+    await step(page, 'Find All References lists other files', async () => {
+      if (!caps.referencesProvider) return 'server does not advertise referencesProvider';
+      await page.mouse.move(5, 5);
+      await clickName(page);
+      await page.keyboard.press('Shift+F12'); // Peek References
+      const peek = page.locator('.peekview-widget, .reference-zone-widget').first();
+      await peek.waitFor({ timeout: 20000 });
+      const others = otherFiles();
+      await eventually(20, async () => {
+        const text = await peek.innerText();
+        return others.some((f) => text.includes(f));
+      });
+    });
+    await step(page, 'Peek Implementations shows a passage of another file', async () => {
+      if (!caps.implementationProvider) return 'server does not advertise implementationProvider';
+      await page.keyboard.press('Escape');
+      await clickName(page);
+      await page.keyboard.press('Control+Shift+F12'); // Peek Implementations
+      const peek = page.locator('.peekview-widget, .reference-zone-widget').first();
+      await peek.waitFor({ timeout: 20000 });
+      const others = otherFiles();
+      await eventually(20, async () => {
+        const text = await peek.innerText();
+        return others.some((f) => text.includes(f));
+      });
+    });
+    await step(page, 'Dossier commands are in the command palette', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').fill('>Dossier:');
+      const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dossier:' });
+      await eventually(10, async () => (await rows.count()) >= 5);
+      await page.keyboard.press('Escape');
+    });
+  } finally {
+    await ctx.close().catch(() => {});
+  }
+  console.log(`vscode: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+  process.exit(results.failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.log(`FAILED  vscode e2e: ${error.stack}`);
+  process.exit(1);
+});
