@@ -19,7 +19,7 @@ vim.notify = function(msg, level) table.insert(notifications, { msg = msg, level
 
 local function request(client, method, params)
   local done, err, result = false, nil, nil
-  client.request(method, params, function(e, r) done, err, result = true, e, r end, 0)
+  require('dossier.commands').request(client, method, params, function(e, r) done, err, result = true, e, r end)
   if not vim.wait(10000, function() return done end, 20) then return nil, 'timeout' end
   return result, err
 end

@@ -148,6 +148,22 @@ async function main() {
         return others.some((f) => text.includes(f));
       });
     });
+    await step(page, 'quick fix removes a debris line', async () => {
+      if (!caps.codeActionProvider) return 'server does not advertise codeActionProvider';
+      const debris = report.flags.find((f) => f.code.startsWith('debris'));
+      if (!debris) return 'dossier-ls check reports no debris in the sample files yet';
+      await page.keyboard.press('Escape');
+      await openFile(page, path.basename(debris.path));
+      const text = debris.text.split('\n')[0].trim().slice(0, 30);
+      const box = await eventually(20, () => boxOf(page, text));
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('Control+.');
+      const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item')
+        .filter({ hasText: /remove|delete/i }).first();
+      await action.waitFor({ timeout: 15000 });
+      await action.click();
+      await eventually(15, async () => !(await boxOf(page, text)));
+    });
     await step(page, 'Dossier commands are in the command palette', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+P');

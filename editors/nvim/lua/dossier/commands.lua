@@ -3,6 +3,13 @@ local M = {}
 
 local function dossier() return require('dossier') end
 
+-- client.request became a method (client:request) in 0.11; both spellings per version.
+local function request(client, method, params, handler)
+  if vim.fn.has('nvim-0.11') == 1 then return client:request(method, params, handler, 0) end
+  return client.request(method, params, handler, 0)
+end
+M.request = request
+
 local function client_or_warn()
   local client = dossier().client_for(0)
   if not client then
@@ -38,7 +45,7 @@ function M.related(opts)
   if not client then return end
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
   params.limit = opts.limit or 20
-  client.request('dossier/relatedPassages', params, function(err, result)
+  request(client, 'dossier/relatedPassages', params, function(err, result)
     if err then
       vim.notify('dossier: related passages failed: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
       return
@@ -55,7 +62,7 @@ function M.related(opts)
       vim.fn.setqflist({}, ' ', what)
       if not opts.silent then vim.cmd('copen') end
     end
-  end, 0)
+  end)
 end
 
 -- Lists the workspace's entities matching query (workspace symbols) in the quickfix list.
@@ -67,7 +74,7 @@ function M.entity(query, opts)
     vim.notify('dossier: this server does not list entities yet', vim.log.levels.INFO)
     return
   end
-  client.request('workspace/symbol', { query = query or '' }, function(err, result)
+  request(client, 'workspace/symbol', { query = query or '' }, function(err, result)
     if err then
       vim.notify('dossier: entity search failed: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
       return
@@ -75,7 +82,7 @@ function M.entity(query, opts)
     local items = vim.lsp.util.symbols_to_items(result or {}, 0)
     vim.fn.setqflist({}, ' ', { title = 'Dossier entities: ' .. (query or ''), items = items })
     if not opts.silent then vim.cmd('copen') end
-  end, 0)
+  end)
 end
 
 -- Rereads the folder: the server's dossier.reindex command when it has one, else a restart.
@@ -83,7 +90,7 @@ function M.reindex()
   local client = dossier().client_for(0)
   local provider = client and client.server_capabilities.executeCommandProvider
   if provider and vim.tbl_contains(provider.commands or {}, 'dossier.reindex') then
-    client.request('workspace/executeCommand', { command = 'dossier.reindex', arguments = {} }, function() end, 0)
+    request(client, 'workspace/executeCommand', { command = 'dossier.reindex', arguments = {} }, function() end)
   else
     dossier().restart()
   end
