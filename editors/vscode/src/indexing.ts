@@ -10,6 +10,7 @@ export function indexingMiddleware(status: DossierStatus, onIndexed: (message?: 
     handleWorkDoneProgress(token, params, next) {
       const value = params as ProgressValue;
       if (value.kind === 'end') {
+        status.indexingNow = false;
         onIndexed(value.message);
       } else {
         status.indexing(value.message, value.percentage);
@@ -28,6 +29,7 @@ export async function countEntities(client: LanguageClient): Promise<number | un
 // Shows "ready" with the entity count; called after start (progress, if any, overrides it) and at
 // the end of indexing.
 export async function showReady(client: LanguageClient, status: DossierStatus, message?: string): Promise<void> {
+  if (status.indexingNow) return;
   const entities = await countEntities(client).catch(() => undefined);
-  if (client.isRunning()) status.ready(entities, message);
+  if (client.isRunning() && !status.indexingNow) status.ready(entities, message);
 }

@@ -33,6 +33,7 @@ function serverCapabilities(server, rootPath) {
       }
     });
     child.on('error', reject);
+    child.stdin.on('error', () => {}); // the server may exit before reading everything
     const rootUri = 'file://' + rootPath;
     child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize',
       params: { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'ws' }] } }));

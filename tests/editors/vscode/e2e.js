@@ -170,7 +170,6 @@ async function main() {
       await page.locator('.quick-input-widget input').fill('>Dossier:');
       const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dossier:' });
       await eventually(10, async () => (await rows.count()) >= 5);
-      await page.keyboard.press('Escape');
     });
   } finally {
     await ctx.close().catch(() => {});
