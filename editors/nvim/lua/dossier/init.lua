@@ -21,6 +21,7 @@ local default_keymaps = { related = '<leader>dr', entity = '<leader>de' }
 M.config = nil
 M.clients = {} -- root -> client id
 M.exits = {} -- { root, code, signal } per server that stopped on its own
+M.stopped_ids = {} -- clients stopped on purpose
 
 local function notify(msg, level)
   vim.schedule(function() vim.notify('dossier: ' .. msg, level or vim.log.levels.INFO) end)
@@ -87,8 +88,8 @@ local function client_config(root)
       set_keymaps(bufnr)
       if c.on_attach then c.on_attach(client, bufnr) end
     end,
-    on_exit = function(code, signal)
-      if M.stopping then return end
+    on_exit = function(code, signal, client_id)
+      if M.stopped_ids[client_id] then return end -- stopped by us (restart, quit), not a crash
       if code ~= 0 or signal ~= 0 then
         table.insert(M.exits, { root = root, code = code, signal = signal })
         notify(('dossier-ls for %s exited (code %d, signal %d); :DossierReindex restarts it'):format(root, code, signal),
@@ -133,12 +134,11 @@ function M.client_for(bufnr)
 end
 
 function M.stop_all()
-  M.stopping = true
   for root, id in pairs(M.clients) do
+    M.stopped_ids[id] = true
     vim.lsp.stop_client(id, true)
     M.clients[root] = nil
   end
-  M.stopping = false
 end
 
 -- Restarts every client and reattaches the buffers it served.
