@@ -1,35 +1,122 @@
 #include "server/index/entity_index.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace dossier::index {
 namespace {
 
-std::set<std::string> distinctKeys(const analysis::entities::DocumentEntities& entities) {
-  std::set<std::string> keys;
-  for (const auto& mention : entities.mentions) keys.insert(mention.key);
-  return keys;
+using analysis::entities::EntityType;
+using analysis::entities::Mention;
+
+bool isMultiWord(const std::string& key) {
+  return key.find(' ') != std::string::npos;
 }
 
-}  // namespace
-
-void EntityIndex::add(DocId doc, const analysis::entities::DocumentEntities& entities) {
-  for (const std::string& key : distinctKeys(entities)) {
-    Postings& postings = docsByKey_.mutate(key);
-    auto next = postings ? std::make_shared<std::vector<DocId>>(*postings)
-                         : std::make_shared<std::vector<DocId>>();
-    next->insert(std::lower_bound(next->begin(), next->end(), doc), doc);
-    postings = std::move(next);
+template <typename Map>
+void addCount(Map& map, const std::string& bucket, const std::string& key, int delta) {
+  auto& slot = map.mutate(bucket);
+  auto next = slot ? std::make_shared<KeyCounts>(*slot) : std::make_shared<KeyCounts>();
+  auto it = std::find_if(next->begin(), next->end(),
+                         [&](const auto& entry) { return entry.first == key; });
+  if (it == next->end()) {
+    if (delta > 0) next->emplace_back(key, static_cast<std::uint32_t>(delta));
+  } else if (delta < 0 && it->second <= static_cast<std::uint32_t>(-delta)) {
+    next->erase(it);
+  } else {
+    it->second = static_cast<std::uint32_t>(static_cast<int>(it->second) + delta);
+  }
+  if (next->empty()) {
+    map.erase(bucket);
+  } else {
+    slot = std::move(next);
   }
 }
 
+template <typename Map, typename Key> void addNumber(Map& map, const Key& key, int delta) {
+  const auto* existing = map.find(key);
+  std::int64_t value = (existing ? static_cast<std::int64_t>(*existing) : 0) + delta;
+  if (value <= 0) {
+    map.erase(key);
+  } else {
+    map.mutate(key) = static_cast<std::uint32_t>(value);
+  }
+}
+
+} // namespace
+
+std::vector<std::string> initialsOf(const std::string& key) {
+  static const std::set<std::string> kConnectors = {"of", "the", "for", "and", "on", "de"};
+  std::string strict, loose;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t end = std::min(key.find(' ', start), key.size());
+    std::string word = key.substr(start, end - start);
+    if (!word.empty()) {
+      loose += word[0];
+      if (!kConnectors.count(word)) strict += word[0];
+    }
+    start = end + 1;
+  }
+  if (strict == loose) return {strict};
+  return {strict, loose};
+}
+
+void EntityIndex::add(DocId doc, const analysis::entities::DocumentEntities& entities) {
+  update(doc, entities, +1);
+}
+
 void EntityIndex::remove(DocId doc, const analysis::entities::DocumentEntities& entities) {
-  for (const std::string& key : distinctKeys(entities)) {
+  update(doc, entities, -1);
+}
+
+void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& entities,
+                         int sign) {
+  std::set<std::string> keys;
+  std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
+  std::map<std::string, std::uint8_t> aliasFlags;
+  for (const Mention& mention : entities.mentions) {
+    keys.insert(mention.key);
+    keys.insert(mention.surfaceKey);
+    if (!mention.is(analysis::entities::kTentative))
+      addNumber(confident_, mention.surfaceKey, sign);
+    auto& votes = types_.mutate(mention.key);
+    std::size_t type = static_cast<std::size_t>(mention.type);
+    votes[type] = static_cast<std::uint32_t>(static_cast<int>(votes[type]) + sign);
+    if (std::all_of(votes.begin(), votes.end(), [](std::uint32_t v) { return v == 0; }))
+      types_.erase(mention.key);
+    if (isMultiWord(mention.key) &&
+        (mention.type == EntityType::Person || mention.type == EntityType::Org ||
+         mention.type == EntityType::Other)) {
+      ++fullNames[mention.key];
+      if (mention.key == mention.surfaceKey)
+        aliasFlags[mention.key] |=
+            mention.flags & (analysis::entities::kAliasFirst | analysis::entities::kAliasLast);
+    }
+  }
+  for (const auto& [key, count] : fullNames) {
+    std::string first = key.substr(0, key.find(' '));
+    std::string last = key.substr(key.rfind(' ') + 1);
+    std::uint8_t flags = aliasFlags[key];
+    if (flags & analysis::entities::kAliasFirst)
+      addCount(fullNamesByWord_, first, key, sign * count);
+    if (last != first && (flags & analysis::entities::kAliasLast))
+      addCount(fullNamesByWord_, last, key, sign * count);
+    for (const std::string& initials : initialsOf(key))
+      if (initials.size() >= 2) addCount(expansions_, initials, key, sign * count);
+  }
+  for (const auto& [acronym, expansion] : entities.definedAcronyms)
+    addCount(expansions_, acronym, expansion, sign * 4); // a definition outweighs chance initials
+  for (std::uint64_t word : entities.lowercaseWords)
+    addNumber(lowercase_, word, sign);
+  for (const std::string& key : keys) {
     const Postings* existing = docsByKey_.find(key);
-    if (!existing || !*existing) continue;
-    auto next = std::make_shared<std::vector<DocId>>(**existing);
-    next->erase(std::remove(next->begin(), next->end(), doc), next->end());
+    auto next = existing && *existing ? std::make_shared<std::vector<DocId>>(**existing)
+                                      : std::make_shared<std::vector<DocId>>();
+    auto at = std::lower_bound(next->begin(), next->end(), doc);
+    if (sign > 0 && (at == next->end() || *at != doc)) next->insert(at, doc);
+    if (sign < 0 && at != next->end() && *at == doc) next->erase(at);
     if (next->empty()) {
       docsByKey_.erase(key);
     } else {
@@ -44,4 +131,31 @@ const std::vector<DocId>& EntityIndex::documentsMentioning(const std::string& ke
   return postings && *postings ? **postings : kNone;
 }
 
-}  // namespace dossier::index
+std::uint32_t EntityIndex::lowercaseDocuments(std::uint64_t wordHash) const {
+  const auto* count = lowercase_.find(wordHash);
+  return count ? *count : 0;
+}
+
+std::uint32_t EntityIndex::confidentMentions(const std::string& surfaceKey) const {
+  const auto* count = confident_.find(surfaceKey);
+  return count ? *count : 0;
+}
+
+const KeyCounts& EntityIndex::fullNamesWithWord(const std::string& word) const {
+  static const KeyCounts kNone;
+  const Counted* counts = fullNamesByWord_.find(word);
+  return counts && *counts ? **counts : kNone;
+}
+
+const KeyCounts& EntityIndex::expansionsOf(const std::string& acronym) const {
+  static const KeyCounts kNone;
+  const Counted* counts = expansions_.find(acronym);
+  return counts && *counts ? **counts : kNone;
+}
+
+std::array<std::uint32_t, 5> EntityIndex::typeVotes(const std::string& key) const {
+  const auto* votes = types_.find(key);
+  return votes ? *votes : std::array<std::uint32_t, 5>{};
+}
+
+} // namespace dossier::index

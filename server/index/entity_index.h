@@ -1,28 +1,61 @@
-// Which documents mention which entity keys, corpus-wide.
+// Corpus-wide entity tables, updated incrementally (remove a document's contributions, add the new
+// ones): which documents mention each key, how each key is typed, which full names contain a word
+// (for short forms), which names have given initials (for acronyms), and how often words are
+// written lower case (evidence against sentence-initial "names"). Linking itself happens at query
+// time (entity_query.h) from these counts, so one edit never re-links the whole corpus.
 #pragma once
 
 #include "server/analysis/entities/document_entities.h"
 #include "server/index/cow_map.h"
 #include "server/index/doc_id.h"
 
+#include <array>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dossier::index {
 
+// (key, count) pairs, unsorted.
+using KeyCounts = std::vector<std::pair<std::string, std::uint32_t>>;
+
 class EntityIndex {
- public:
+public:
   void add(DocId doc, const analysis::entities::DocumentEntities& entities);
   void remove(DocId doc, const analysis::entities::DocumentEntities& entities);
 
-  // Documents that mention `key`, sorted; empty when none.
+  // Documents that mention `key` (as a linked key or as a surface), sorted; empty when none.
   const std::vector<DocId>& documentsMentioning(const std::string& key) const;
   std::size_t keyCount() const { return docsByKey_.size(); }
 
- private:
+  // Documents that write the word (std::hash of its folded form) in lower case.
+  std::uint32_t lowercaseDocuments(std::uint64_t wordHash) const;
+  // Mentions of a surface that were not tentative (mid-sentence, known, linked).
+  std::uint32_t confidentMentions(const std::string& surfaceKey) const;
+  // Multi-word person and organisation keys holding `word` first or last, with their mention
+  // counts.
+  const KeyCounts& fullNamesWithWord(const std::string& word) const;
+  // Multi-word keys whose initials are `acronym`, and expansions defined in text, with counts.
+  const KeyCounts& expansionsOf(const std::string& acronym) const;
+  // Votes for each EntityType over every mention carrying `key`.
+  std::array<std::uint32_t, 5> typeVotes(const std::string& key) const;
+
+private:
+  void update(DocId doc, const analysis::entities::DocumentEntities& entities, int sign);
+
   using Postings = std::shared_ptr<const std::vector<DocId>>;
+  using Counted = std::shared_ptr<const KeyCounts>;
   CowShardedMap<std::string, Postings> docsByKey_;
+  CowShardedMap<std::uint64_t, std::uint32_t, std::hash<std::uint64_t>, 256> lowercase_;
+  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 256> confident_;
+  CowShardedMap<std::string, Counted, std::hash<std::string>, 256> fullNamesByWord_;
+  CowShardedMap<std::string, Counted, std::hash<std::string>, 256> expansions_;
+  CowShardedMap<std::string, std::array<std::uint32_t, 5>, std::hash<std::string>, 256> types_;
 };
 
-}  // namespace dossier::index
+// The initials of a multi-word key, connectors skipped and kept: "department of justice" -> {"dj",
+// "doj"}.
+std::vector<std::string> initialsOf(const std::string& key);
+
+} // namespace dossier::index

@@ -1,14 +1,227 @@
+// One document's entities: mentions typed from the lexicons and context, short forms linked to the
+// nearest full name of the document, acronyms defined in the text, roles and attributed statements.
 #include "server/analysis/entities/document_entities.h"
 
+#include "server/analysis/entities/mentions.h"
+#include "server/analysis/entities/statements.h"
+
+#include <algorithm>
+#include <map>
+
 namespace dossier::analysis::entities {
+namespace {
 
-std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides&) {
-  return std::make_shared<Lexicon>();
+std::size_t wordCount(const std::string& key) {
+  return std::count(key.begin(), key.end(), ' ') + 1;
 }
 
-DocumentEntities analyze(std::string_view, const TextStructure&, const std::vector<Token>&,
-                         const Lexicon&) {
-  return {};
+std::string lastWord(const std::string& key) {
+  return key.substr(key.rfind(' ') + 1);
+}
+std::string firstWord(const std::string& key) {
+  return key.substr(0, key.find(' '));
 }
 
-}  // namespace dossier::analysis::entities
+// The initials of a multi-word key, connectors skipped: "department of justice" -> "dj" and "doj".
+std::vector<std::string> initialsOf(const std::string& key, const Lexicon& lexicon) {
+  std::string strict, loose;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string::npos) end = key.size();
+    std::string word = key.substr(start, end - start);
+    if (!word.empty()) {
+      loose += word[0];
+      if (!lexicon.connectors.count(word)) strict += word[0];
+    }
+    start = end + 1;
+  }
+  return {strict, loose};
+}
+
+EntityType typeFromLexicon(const std::string& key, const Lexicon& lexicon, bool& decided) {
+  decided = true;
+  if (auto it = lexicon.known.find(key); it != lexicon.known.end()) return it->second;
+  std::string last = lastWord(key);
+  if (wordCount(key) > 1 && lexicon.orgSuffixes.count(last)) return EntityType::Org;
+  if (wordCount(key) > 1 && lexicon.placeSuffixes.count(last)) return EntityType::Place;
+  if (lexicon.givenNames.count(firstWord(key)) && wordCount(key) > 1) return EntityType::Person;
+  decided = false;
+  return EntityType::Other;
+}
+
+struct Builder {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const Lexicon& lexicon;
+  MentionFinder& finder;
+  DocumentEntities result;
+
+  Mention makeMention(const Candidate& c) {
+    Mention m;
+    m.span = {tokens[c.first].begin, tokens[c.last].end};
+    m.surfaceKey = nameKey(m.span.in(text), lexicon);
+    m.key = m.surfaceKey;
+    m.sentence = finder.sentenceOf(c.first);
+    bool allCapsWord = c.first == c.last && tokens[c.first].is(kAllCaps);
+    if (allCapsWord || tokens[c.first].is(kDotted)) m.flags |= kAcronym;
+    if (c.tentative) m.flags |= kTentative;
+    if (lexicon.known.count(m.key)) m.flags |= kKnown;
+    bool decided = false;
+    m.type = typeFromLexicon(m.key, lexicon, decided);
+    if (!decided) {
+      const std::string* next = c.last + 1 < tokens.size() ? &finder.folded(c.last + 1) : nullptr;
+      const std::string* prev = c.first > 0 ? &finder.folded(c.first - 1) : nullptr;
+      if (c.afterTitle || (next && lexicon.personCues.count(*next)))
+        m.type = EntityType::Person;
+      else if (m.is(kAcronym))
+        m.type = EntityType::Org;
+      else if (prev && (*prev == "in" || *prev == "from") && wordCount(m.key) == 1)
+        m.type = EntityType::Place;
+      else if (wordCount(m.key) >= 2 && wordCount(m.key) <= 3)
+        m.type = EntityType::Person;
+    }
+    return m;
+  }
+
+  // Which single words of a multi-word name stand for it alone: a person's given name and surname;
+  // an organisation's distinctive first word ("Keystone" Dredging) unless it is a place or group
+  // qualifying a generic head ("Tolvan Ledger", "Drovnian Security Service"), then the head itself
+  // when it is an outlet ("the Ledger").
+  void aliasWordsOf(Mention& m) {
+    std::string first = firstWord(m.key), last = lastWord(m.key);
+    if (m.type == EntityType::Person) {
+      m.flags |= kAliasFirst | kAliasLast;
+      return;
+    }
+    if (m.type != EntityType::Org && m.type != EntityType::Other) return;
+    bool firstIsQualifier = lexicon.known.count(first) || lexicon.demonyms.count(first);
+    bool headIsGeneric = lexicon.orgSuffixes.count(last) > 0;
+    if (!firstIsQualifier && !headIsGeneric) m.flags |= kAliasFirst;
+    if (lexicon.outletSuffixes.count(last) && wordCount(m.key) == 2) m.flags |= kAliasLast;
+  }
+
+  // Short forms take the key of the nearest full name of this document that contains them.
+  void linkShortForms() {
+    std::map<std::string, std::vector<std::size_t>> fullByWord; // word -> indexes of full mentions
+    for (std::size_t i = 0; i < result.mentions.size(); ++i) {
+      Mention& m = result.mentions[i];
+      if (wordCount(m.key) < 2 || m.is(kAcronym)) continue;
+      aliasWordsOf(m);
+      if (m.is(kAliasFirst)) fullByWord[firstWord(m.key)].push_back(i);
+      if (m.is(kAliasLast)) fullByWord[lastWord(m.key)].push_back(i);
+      for (const std::string& initials : initialsOf(m.key, lexicon))
+        if (initials.size() >= 2 && (m.type == EntityType::Org || m.type == EntityType::Other))
+          fullByWord["#" + initials].push_back(i);
+    }
+    for (const auto& [acronym, expansion] : result.definedAcronyms) {
+      for (std::size_t i = 0; i < result.mentions.size(); ++i)
+        if (result.mentions[i].key == expansion) fullByWord["#" + acronym].push_back(i);
+    }
+    for (std::size_t i = 0; i < result.mentions.size(); ++i) {
+      Mention& m = result.mentions[i];
+      if (wordCount(m.key) != 1) continue;
+      auto it = fullByWord.find(m.is(kAcronym) ? "#" + m.key : m.key);
+      if (it == fullByWord.end() && m.is(kAcronym)) it = fullByWord.find(m.key);
+      if (it == fullByWord.end()) continue;
+      std::vector<std::string> distinct;
+      std::size_t nearest = it->second.front();
+      bool havePreceding = false;
+      for (std::size_t index : it->second) {
+        const std::string& key = result.mentions[index].key;
+        if (std::find(distinct.begin(), distinct.end(), key) == distinct.end())
+          distinct.push_back(key);
+        if (index < i && (!havePreceding || index > nearest)) {
+          nearest = index;
+          havePreceding = true;
+        }
+      }
+      const Mention& full = result.mentions[nearest];
+      m.key = full.key;
+      if (m.type == EntityType::Other || !m.is(kKnown)) m.type = full.type;
+      m.flags |= kShortForm | kLinkedInDocument;
+      m.flags &= static_cast<std::uint8_t>(~kTentative);
+      if (distinct.size() > 1) {
+        m.flags |= kAmbiguous;
+        auto known = std::find_if(result.ambiguities.begin(), result.ambiguities.end(),
+                                  [&](const Ambiguity& a) { return a.surfaceKey == m.surfaceKey; });
+        if (known == result.ambiguities.end())
+          result.ambiguities.push_back({m.surfaceKey, distinct});
+      }
+    }
+  }
+
+  // "National Maritime Agency (NMA)": the acronym in brackets right after a multi-word name.
+  void findDefinedAcronyms(const std::vector<Candidate>& candidates) {
+    for (const Candidate& c : candidates) {
+      if (c.roleOnly || c.last + 3 >= tokens.size()) continue;
+      const Token& open = tokens[c.last + 1];
+      const Token& acronym = tokens[c.last + 2];
+      const Token& close = tokens[c.last + 3];
+      if (open.in(text) != "(" || close.in(text) != ")" || acronym.kind != TokenKind::Word ||
+          !acronym.is(kAllCaps))
+        continue;
+      std::string expansion =
+          nameKey(Span{tokens[c.first].begin, tokens[c.last].end}.in(text), lexicon);
+      if (wordCount(expansion) < 2) continue;
+      result.definedAcronyms.emplace_back(nameKey(acronym.in(text), lexicon), expansion);
+    }
+  }
+};
+
+} // namespace
+
+const Mention* mentionAt(const DocumentEntities& entities, Offset offset) {
+  auto it = std::upper_bound(entities.mentions.begin(), entities.mentions.end(), offset,
+                             [](Offset o, const Mention& m) { return o < m.span.begin; });
+  if (it == entities.mentions.begin()) return nullptr;
+  --it;
+  return it->span.contains(offset) || it->span.end == offset ? &*it : nullptr;
+}
+
+DocumentEntities analyze(std::string_view text, const TextStructure& structure,
+                         const std::vector<Token>& tokens, const Lexicon& lexicon) {
+  MentionFinder finder(text, structure, tokens, lexicon);
+  Builder builder{text, tokens, lexicon, finder, {}};
+  std::vector<Candidate> candidates;
+  finder.findRuns(candidates);
+  std::unordered_set<std::string> documentKeys;
+  std::vector<std::pair<Span, std::size_t>> pendingRoles; // role span, index of next candidate
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.roleOnly) {
+      pendingRoles.push_back({Span{tokens[c.first].begin, tokens[c.last].end}, i});
+      continue;
+    }
+    Mention m = builder.makeMention(c);
+    if (c.demonym) m.type = EntityType::Norp;
+    documentKeys.insert(m.key);
+    if (m.type == EntityType::Person && wordCount(m.key) > 1) {
+      documentKeys.insert(firstWord(m.key));
+      documentKeys.insert(lastWord(m.key));
+    }
+    builder.result.mentions.push_back(std::move(m));
+  }
+  std::vector<Candidate> capsCandidates;
+  finder.findInCapsLines(documentKeys, capsCandidates);
+  for (const Candidate& c : capsCandidates)
+    builder.result.mentions.push_back(builder.makeMention(c));
+  std::sort(builder.result.mentions.begin(), builder.result.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  builder.findDefinedAcronyms(candidates);
+  builder.linkShortForms();
+  DocumentEntities& result = builder.result;
+  // A title's role belongs to the name right after it.
+  for (const auto& [span, index] : pendingRoles) {
+    auto it = std::lower_bound(result.mentions.begin(), result.mentions.end(), span.end,
+                               [](const Mention& m, Offset o) { return m.span.begin < o; });
+    if (it != result.mentions.end()) result.roles.push_back({span, it->key});
+  }
+  findRolesAndStatements(text, structure, tokens, lexicon, result);
+  for (const std::string& word : finder.lowercaseWords())
+    result.lowercaseWords.push_back(wordHash(word));
+  std::sort(result.lowercaseWords.begin(), result.lowercaseWords.end());
+  return result;
+}
+
+} // namespace dossier::analysis::entities

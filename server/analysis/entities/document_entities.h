@@ -1,5 +1,8 @@
 // Entity mentions found in one document (people, organisations, places, groups), with the key that
-// links each mention to its entity across the corpus.
+// links each mention to its entity across the corpus, plus what the document says about them
+// (roles, attributed statements). A pure function of the text and the Lexicon: corpus-wide linking
+// (aliases across files, acronyms defined elsewhere, sentence-initial words seen lower-case
+// elsewhere) is done by index::EntityIndex from these per-document results.
 #pragma once
 
 #include "server/analysis/knowledge.h"
@@ -10,28 +13,100 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace dossier::analysis::entities {
 
 enum class EntityType : std::uint8_t { Person, Org, Place, Norp, Other };
 
-// Gazetteers and lexicons for finding and typing names (server/data/entities/).
-struct Lexicon {};
+std::string_view typeName(EntityType type); // "person", "organisation", ...
+
+// Gazetteers and lexicons for finding and typing names (server/data/entities/), keyed by folded
+// form.
+struct Lexicon {
+  std::unordered_map<std::string, EntityType> known; // full names from the gazetteers
+  std::unordered_set<std::string> demonyms;
+  std::unordered_set<std::string> orgSuffixes;
+  std::unordered_set<std::string> outletSuffixes; // "The" before them is part of the name
+  std::unordered_set<std::string> placeSuffixes;
+  std::unordered_set<std::string> titles; // single folded words ("minister", "mr.")
+  std::unordered_set<std::string> notNames;
+  std::unordered_set<std::string> connectors;
+  std::unordered_set<std::string> personCues;
+  std::unordered_set<std::string> statementCues; // first word; "pointed out" -> "pointed"
+  std::unordered_set<std::string> givenNames;
+  std::unordered_map<std::string, std::string> transliteration;    // one Cyrillic letter -> Latin
+  std::vector<std::pair<std::string, std::string>> variantEndings; // longest first
+  std::vector<std::string> problems;
+};
 
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides);
 
+// The folded key of a name: case and diacritics folded, Cyrillic transliterated, a leading "the"
+// and dots of abbreviations dropped, spelling variants of word endings unified ("Zelenskyy" ->
+// "zelensky").
+std::string nameKey(std::string_view surface, const Lexicon& lexicon);
+
+enum MentionFlag : std::uint8_t {
+  kAcronym = 1 << 0,   // an all-caps or dotted abbreviation ("NATO", "U.S.")
+  kShortForm = 1 << 1, // one word that stands for a longer name ("Musk")
+  kAmbiguous = 1 << 2, // the short form matches several full names in this document
+  kTentative = 1 << 3, // a sentence-initial word with no evidence in this document either way
+  kLinkedInDocument = 1 << 4, // `key` was resolved to a full name of this document
+  kKnown = 1 << 5,            // found in a gazetteer
+  kAliasFirst = 1 << 6,       // a multi-word name whose first word alone may stand for it ("Elon")
+  kAliasLast = 1 << 7,        // ... whose last word alone may stand for it ("Musk", "the Ledger")
+};
+
 struct Mention {
-  Span span;        // the name itself: no title, no possessive, no hyphen suffix
-  std::string key;  // the surface this mention stands for in this document, folded
+  Span span;       // the name itself: no title, no possessive, no hyphen suffix
+  std::string key; // the surface this mention stands for in this document, folded
   EntityType type = EntityType::Other;
+  std::string surfaceKey; // nameKey of the span's own text (before linking to a full name)
+  std::uint8_t flags = 0;
+  std::uint32_t sentence = 0; // index into TextStructure::sentences
+  bool is(MentionFlag flag) const { return (flags & flag) != 0; }
+};
+
+// A title or description the text gives an entity ("Foreign Minister", "political scientist ...").
+struct Role {
+  Span span;
+  std::string key; // the entity's key
+};
+
+// Something the text attributes to an entity with a cue verb.
+struct Statement {
+  Span span;       // what was said (quote without its marks, or the reported clause)
+  std::string key; // the speaker's key
+  std::string cue; // "said", "denied", ...
+};
+
+// A short form's alternatives when it is ambiguous in this document.
+struct Ambiguity {
+  std::string surfaceKey;
+  std::vector<std::string> candidates; // full-name keys
 };
 
 struct DocumentEntities {
-  std::vector<Mention> mentions;  // sorted by span
+  std::vector<Mention> mentions; // sorted by span
+  std::vector<Role> roles;
+  std::vector<Statement> statements;
+  std::vector<Ambiguity> ambiguities;
+  // Hashes (std::hash of the folded word) of words written lower-case in this document, sorted and
+  // unique: corpus-wide evidence that a capitalised sentence-initial word is a common word.
+  std::vector<std::uint64_t> lowercaseWords;
+  // Keys of acronyms defined in the text ("National Maritime Agency (NMA)"): acronym -> expansion.
+  std::vector<std::pair<std::string, std::string>> definedAcronyms;
 };
 
 DocumentEntities analyze(std::string_view text, const TextStructure& structure,
                          const std::vector<Token>& tokens, const Lexicon& lexicon);
 
-}  // namespace dossier::analysis::entities
+std::uint64_t wordHash(std::string_view folded);
+
+// The mention containing `offset`, or null.
+const Mention* mentionAt(const DocumentEntities& entities, Offset offset);
+
+} // namespace dossier::analysis::entities

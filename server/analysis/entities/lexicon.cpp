@@ -1,0 +1,165 @@
+// Loading the entity gazetteers and lexicons, and folding names into keys.
+#include "server/analysis/entities/document_entities.h"
+#include "server/data_files.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace dossier::analysis::entities {
+namespace {
+
+std::optional<EntityType> parseType(std::string_view name) {
+  if (name == "PERSON") return EntityType::Person;
+  if (name == "ORG") return EntityType::Org;
+  if (name == "PLACE") return EntityType::Place;
+  if (name == "NORP") return EntityType::Norp;
+  if (name == "OTHER") return EntityType::Other;
+  return std::nullopt;
+}
+
+// Calls onRecord for every record of the embedded file plus the workspace's extra lines for it.
+void forEachEntry(const KnowledgeOverrides& overrides, std::string_view path, Lexicon& lexicon,
+                  const std::function<void(const std::vector<std::string_view>&)>& onRecord) {
+  auto contents = data::file(path);
+  if (!contents) {
+    lexicon.problems.push_back(std::string(path) + ": missing");
+    return;
+  }
+  data::forEachRecord(*contents, [&](int, const std::vector<std::string_view>& fields) {
+    if (!fields.empty() && !fields[0].empty()) onRecord(fields);
+  });
+  std::string name = "entities/" + std::string(path.substr(path.find('/') + 1));
+  for (const auto& [file, line] : overrides.extraRecords)
+    if (file == name)
+      data::forEachRecord(line, [&](int, const std::vector<std::string_view>& fields) {
+        if (!fields.empty() && !fields[0].empty()) onRecord(fields);
+      });
+}
+
+void loadWordSet(const KnowledgeOverrides& overrides, std::string_view path, Lexicon& lexicon,
+                 std::unordered_set<std::string>& into) {
+  forEachEntry(overrides, path, lexicon, [&](const std::vector<std::string_view>& fields) {
+    into.insert(foldWord(fields[0]));
+  });
+}
+
+void loadGazetteer(const KnowledgeOverrides& overrides, std::string_view path, EntityType fallback,
+                   Lexicon& lexicon) {
+  forEachEntry(overrides, path, lexicon, [&](const std::vector<std::string_view>& fields) {
+    EntityType type = fields.size() > 1 ? parseType(fields[1]).value_or(fallback) : fallback;
+    lexicon.known.emplace(nameKey(fields[0], lexicon), type);
+  });
+}
+
+// Appends `word` with Cyrillic letters replaced by their Latin spelling.
+void appendTransliterated(std::string_view word, const Lexicon& lexicon, std::string& out) {
+  for (std::size_t i = 0; i < word.size();) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < word.size()) {
+      auto it = lexicon.transliteration.find(std::string(word.substr(i, 2)));
+      if (it != lexicon.transliteration.end()) {
+        out += it->second;
+        i += 2;
+        continue;
+      }
+    }
+    out += word[i++];
+  }
+}
+
+} // namespace
+
+std::string_view typeName(EntityType type) {
+  switch (type) {
+  case EntityType::Person:
+    return "person";
+  case EntityType::Org:
+    return "organisation";
+  case EntityType::Place:
+    return "place";
+  case EntityType::Norp:
+    return "group";
+  case EntityType::Other:
+    return "other";
+  }
+  return "other";
+}
+
+std::uint64_t wordHash(std::string_view folded) {
+  return std::hash<std::string_view>{}(folded);
+}
+
+std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
+  std::string key;
+  std::size_t start = 0;
+  while (start < surface.size()) {
+    std::size_t end = surface.find_first_of(" \t\n\r", start);
+    if (end == std::string_view::npos) end = surface.size();
+    if (end > start) {
+      std::string folded = foldWord(surface.substr(start, end - start));
+      std::string word;
+      appendTransliterated(folded, lexicon, word);
+      word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+      for (const auto& [ending, replacement] : lexicon.variantEndings) {
+        if (word.size() > ending.size() + 3 && word.ends_with(ending)) {
+          word.replace(word.size() - ending.size(), ending.size(), replacement);
+          break;
+        }
+      }
+      if (!word.empty() && !(key.empty() && word == "the" && end < surface.size())) {
+        if (!key.empty()) key += ' ';
+        key += word;
+      }
+    }
+    start = end + 1;
+  }
+  return key;
+}
+
+std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) {
+  auto lexicon = std::make_shared<Lexicon>();
+  Lexicon& lex = *lexicon;
+  forEachEntry(overrides, "entities/transliteration.tsv", lex, [&](const auto& fields) {
+    lex.transliteration.emplace(std::string(fields[0]),
+                                fields.size() > 1 ? std::string(fields[1]) : std::string());
+    // Upper-case letters fold to lower case before transliteration, so only lower case is needed.
+  });
+  forEachEntry(overrides, "entities/spelling_variants.tsv", lex, [&](const auto& fields) {
+    if (fields.size() > 1) lex.variantEndings.emplace_back(fields[0], fields[1]);
+  });
+  std::stable_sort(lex.variantEndings.begin(), lex.variantEndings.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  loadGazetteer(overrides, "entities/places.tsv", EntityType::Place, lex);
+  loadGazetteer(overrides, "entities/organisations.tsv", EntityType::Org, lex);
+  loadWordSet(overrides, "entities/demonyms.tsv", lex, lex.demonyms);
+  forEachEntry(overrides, "entities/org_suffixes.tsv", lex, [&](const auto& fields) {
+    lex.orgSuffixes.insert(foldWord(fields[0]));
+    if (fields.size() > 1 && fields[1] == "outlet") lex.outletSuffixes.insert(foldWord(fields[0]));
+  });
+  loadWordSet(overrides, "entities/place_suffixes.tsv", lex, lex.placeSuffixes);
+  loadWordSet(overrides, "entities/not_names.tsv", lex, lex.notNames);
+  loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
+  loadWordSet(overrides, "entities/person_cues.tsv", lex, lex.personCues);
+  loadWordSet(overrides, "entities/given_names.tsv", lex, lex.givenNames);
+  forEachEntry(overrides, "entities/statement_cues.tsv", lex, [&](const auto& fields) {
+    std::string_view cue = fields[0];
+    lex.statementCues.insert(foldWord(cue.substr(0, cue.find(' '))));
+  });
+  // Multi-word titles ("Prime Minister") are recognised word by word: every word of one is a title
+  // word, and a run of title words before a name is the role.
+  forEachEntry(overrides, "entities/titles.tsv", lex, [&](const auto& fields) {
+    std::string_view title = fields[0];
+    std::size_t start = 0;
+    while (start < title.size()) {
+      std::size_t end = title.find(' ', start);
+      if (end == std::string_view::npos) end = title.size();
+      lex.titles.insert(foldWord(title.substr(start, end - start)));
+      start = end + 1;
+    }
+  });
+  for (const auto& demonym : lex.demonyms)
+    lex.known.emplace(demonym, EntityType::Norp);
+  return lexicon;
+}
+
+} // namespace dossier::analysis::entities

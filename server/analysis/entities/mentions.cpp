@@ -1,0 +1,271 @@
+// Finding name spans in one document: runs of capitalised words (with connectors, titles split off
+// as roles), acronyms, all-caps headlines, sentence-initial words judged by the document's own
+// evidence.
+#include "server/analysis/entities/mentions.h"
+
+#include <algorithm>
+
+namespace dossier::analysis::entities {
+namespace {
+
+bool isWord(const Token& token) {
+  return token.kind == TokenKind::Word;
+}
+
+// Whether only one plain space separates two tokens (no line break, no punctuation).
+bool singleSpaceBetween(std::string_view text, const Token& left, const Token& right) {
+  return right.begin == left.end + 1 && text[left.end] == ' ';
+}
+
+bool adjacent(const Token& left, const Token& right) {
+  return right.begin == left.end;
+}
+
+// "I’m", "They're", "Don't": contractions are never names.
+bool isContraction(std::string_view folded) {
+  for (std::string_view ending : {"'m", "'ll", "'re", "'ve", "'d", "n't"})
+    if (folded.ends_with(ending)) return true;
+  return false;
+}
+
+} // namespace
+
+MentionFinder::MentionFinder(std::string_view text, const TextStructure& structure,
+                             const std::vector<Token>& tokens, const Lexicon& lexicon)
+    : text_(text), structure_(structure), tokens_(tokens), lexicon_(lexicon) {
+  folded_.reserve(tokens.size());
+  sentenceOf_.assign(tokens.size(), 0);
+  sentenceInitial_.assign(tokens.size(), false);
+  capsLine_.assign(tokens.size(), false);
+  std::size_t sentence = 0;
+  bool seenWordInSentence = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    folded_.push_back(isWord(token) ? foldWord(token.in(text)) : std::string());
+    while (sentence + 1 < structure.sentences.size() &&
+           structure.sentences[sentence].end <= token.begin) {
+      ++sentence;
+      seenWordInSentence = false;
+    }
+    sentenceOf_[i] = static_cast<std::uint32_t>(sentence);
+    if (isWord(token) && !token.is(kHasDigit)) {
+      sentenceInitial_[i] = !seenWordInSentence;
+      seenWordInSentence = true;
+    }
+  }
+  markCapsLines();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (!isWord(token)) continue;
+    if (!token.is(kCapitalised)) {
+      lowercase_.insert(folded_[i]);
+    } else if (!sentenceInitial_[i] && !capsLine_[i]) {
+      capitalisedMidSentence_.insert(folded_[i]);
+    }
+  }
+}
+
+void MentionFinder::markCapsLines() {
+  std::size_t t = 0;
+  for (const Span& line : structure_.lines) {
+    while (t < tokens_.size() && tokens_[t].begin < line.begin)
+      ++t;
+    std::size_t first = t, words = 0, caps = 0;
+    for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i) {
+      if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
+      ++words;
+      if (tokens_[i].is(kAllCaps)) ++caps;
+    }
+    if (words >= 3 && caps * 10 >= words * 7)
+      for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
+        capsLine_[i] = true;
+  }
+}
+
+bool MentionFinder::isTitle(std::size_t i) const {
+  return lexicon_.titles.count(folded_[i]) > 0;
+}
+
+bool MentionFinder::nameWord(std::size_t i) const {
+  const Token& token = tokens_[i];
+  return isWord(token) && token.is(kCapitalised) && !capsLine_[i] && !isContraction(folded_[i]);
+}
+
+// The end (exclusive) of the run of name words starting at `first`.
+std::size_t MentionFinder::runEnd(std::size_t first) const {
+  std::size_t last = first;
+  for (std::size_t i = first + 1; i < tokens_.size(); ++i) {
+    const Token& prev = tokens_[last];
+    const Token& token = tokens_[i];
+    // "Mr. Musk": the period after an abbreviated title does not end the run.
+    if (token.kind == TokenKind::Punct && token.in(text_) == "." && adjacent(prev, token) &&
+        isTitle(last) && i + 1 < tokens_.size() &&
+        singleSpaceBetween(text_, token, tokens_[i + 1]) && nameWord(i + 1)) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
+    // "Anglo-Saxons", "Rimsky-Korsakov": a hyphen between two capitalised words joins them.
+    if (token.kind == TokenKind::Punct && token.in(text_) == "-" && adjacent(prev, token) &&
+        i + 1 < tokens_.size() && adjacent(token, tokens_[i + 1]) &&
+        (nameWord(i + 1) || tokens_[i + 1].kind == TokenKind::Number)) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
+    // "People’s Union": a possessive inside an organisation's name.
+    if (token.kind == TokenKind::Possessive && adjacent(prev, token) && i + 1 < tokens_.size() &&
+        singleSpaceBetween(text_, token, tokens_[i + 1]) && nameWord(i + 1) &&
+        lexicon_.orgSuffixes.count(folded_[i + 1])) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
+    if (!singleSpaceBetween(text_, prev, token)) break;
+    if (nameWord(i)) {
+      last = i;
+      continue;
+    }
+    // Connectors inside a name: "Department of Justice", "Bank of the Republic", "Ludwig van
+    // Beethoven". "of" and "for" only after a word that heads an institution or place ("Bank of",
+    // "Gulf of"), so "Lind of Keystone" stays two names.
+    bool headed =
+        lexicon_.orgSuffixes.count(folded_[last]) || lexicon_.placeSuffixes.count(folded_[last]);
+    bool relational = folded_[i] == "of" || folded_[i] == "for";
+    if (isWord(token) && !token.is(kCapitalised) && lexicon_.connectors.count(folded_[i]) &&
+        (!relational || headed)) {
+      std::size_t next = i + 1;
+      if (folded_[i] == "of" && next < tokens_.size() && folded_[next] == "the" &&
+          singleSpaceBetween(text_, token, tokens_[next]))
+        ++next;
+      if (next < tokens_.size() && singleSpaceBetween(text_, tokens_[next - 1], tokens_[next]) &&
+          nameWord(next) && (folded_[i] != "the")) {
+        last = next;
+        i = next;
+        continue;
+      }
+    }
+    break;
+  }
+  return last + 1;
+}
+
+void MentionFinder::findRuns(std::vector<Candidate>& out) {
+  for (std::size_t i = 0; i < tokens_.size();) {
+    if (!nameWord(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = runEnd(i);
+    splitRun(i, end, out);
+    i = end;
+  }
+}
+
+// Cuts a run of capitalised words into role words and the name, drops words that are no name.
+void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Candidate>& out) {
+  auto wordIndexes = [&](std::size_t from, std::size_t to) {
+    std::vector<std::size_t> words;
+    for (std::size_t i = from; i < to; ++i)
+      if (isWord(tokens_[i])) words.push_back(i);
+    return words;
+  };
+  std::vector<std::size_t> words = wordIndexes(first, end);
+  // Drop leading words that are no names ("However Musk", "In Kyiv").
+  while (!words.empty() && (lexicon_.notNames.count(folded_[words.front()]) ||
+                            lexicon_.connectors.count(folded_[words.front()]))) {
+    if (folded_[words.front()] == "the") break;
+    words.erase(words.begin());
+  }
+  while (!words.empty() && lexicon_.connectors.count(folded_[words.back()]) &&
+         !tokens_[words.back()].is(kCapitalised))
+    words.pop_back();
+  if (words.empty()) return;
+  // Titles before the name are a role: "Russian Foreign Minister | Sergei Lavrov".
+  std::size_t lastTitle = words.size();
+  for (std::size_t k = 0; k + 1 < words.size(); ++k)
+    if (isTitle(words[k]) && !lexicon_.known.count(folded_[words[k]])) lastTitle = k;
+  std::size_t nameStart = 0;
+  if (lastTitle != words.size()) {
+    if (folded_[words.front()] == "the" && lastTitle > 0) {
+      words.erase(words.begin());
+      --lastTitle;
+    }
+    nameStart = lastTitle + 1;
+    Candidate role;
+    role.roleOnly = true;
+    role.first = words.front();
+    role.last = words[lastTitle];
+    out.push_back(role);
+    // A demonym opening the role is its own mention ("Russian" in "Russian President").
+    if (lexicon_.demonyms.count(folded_[words.front()]) && words.front() != words[lastTitle])
+      out.push_back(Candidate{words.front(), words.front(), false, true});
+  } else if (isTitle(words.back()) && words.size() >= 1 &&
+             std::all_of(words.begin(), words.end(), [&](std::size_t w) { return isTitle(w); }) &&
+             !lexicon_.known.count(folded_[words.back()])) {
+    return; // a title alone ("the President") names no one
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(nameStart));
+  // "Harbour Minister", "Foreign Minister": a role with no name after it.
+  if (isTitle(words.back()) && !lexicon_.known.count(folded_[words.back()]) &&
+      std::none_of(words.begin(), words.end(), [&](std::size_t w) {
+        return lexicon_.orgSuffixes.count(folded_[w]) || lexicon_.connectors.count(folded_[w]);
+      }))
+    return;
+  // "The": part of an outlet's name ("The Tolvan Ledger"), otherwise not part of the name.
+  if (folded_[words.front()] == "the") {
+    bool outlet = words.size() > 2 && lexicon_.outletSuffixes.count(folded_[words.back()]);
+    if (!outlet) words.erase(words.begin());
+    if (words.empty()) return;
+  }
+  // A sentence-initial common word before a name: "Critics Putin" never, but "Yesterday Putin".
+  if (words.size() > 1 && sentenceInitial_[words.front()] && folded_[words.front()] != "the" &&
+      lowercase_.count(folded_[words.front()]) &&
+      !capitalisedMidSentence_.count(folded_[words.front()]) &&
+      !lexicon_.known.count(folded_[words.front()]) &&
+      !lexicon_.givenNames.count(folded_[words.front()]))
+    words.erase(words.begin());
+  if (words.size() == 1) {
+    std::size_t w = words.front();
+    const std::string& f = folded_[w];
+    if (lexicon_.notNames.count(f) && !tokens_[w].is(kAllCaps)) return;
+    if (lexicon_.notNames.count(f) && tokens_[w].is(kAllCaps) && !lexicon_.known.count(f)) return;
+    if (sentenceInitial_[w] && !lexicon_.known.count(f) && !capitalisedMidSentence_.count(f)) {
+      if (lowercase_.count(f)) return;
+      out.push_back(Candidate{w, w, false, false, true, nameStart > 0});
+      return;
+    }
+  }
+  out.push_back(Candidate{words.front(), words.back(), false, false, false, nameStart > 0});
+}
+
+// All-caps lines: only words that are known names or names of this document elsewhere.
+void MentionFinder::findInCapsLines(const std::unordered_set<std::string>& documentKeys,
+                                    std::vector<Candidate>& out) {
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (!capsLine_[i] || !isWord(tokens_[i])) continue;
+    std::size_t best = 0;
+    std::string phrase;
+    std::size_t last = i;
+    for (std::size_t n = 1, j = i; n <= 4 && j < tokens_.size() && capsLine_[j]; ++n) {
+      if (n > 1) {
+        if (j + 1 >= tokens_.size() || !singleSpaceBetween(text_, tokens_[last], tokens_[j + 1]))
+          break;
+        ++j;
+        if (!isWord(tokens_[j])) break;
+        phrase += ' ';
+      }
+      phrase += tokens_[j].in(text_);
+      last = j;
+      std::string key = nameKey(phrase, lexicon_);
+      if (lexicon_.notNames.count(key) && !lexicon_.known.count(key)) continue;
+      if (documentKeys.count(key) || lexicon_.known.count(key)) best = j + 1;
+    }
+    if (best) {
+      out.push_back(Candidate{i, best - 1});
+      i = best - 1;
+    }
+  }
+}
+
+} // namespace dossier::analysis::entities

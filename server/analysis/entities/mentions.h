@@ -1,0 +1,53 @@
+// Internal to the entity analysis: finding candidate name spans over a document's tokens.
+#pragma once
+
+#include "server/analysis/entities/document_entities.h"
+
+#include <unordered_set>
+
+namespace dossier::analysis::entities {
+
+// A span of tokens [first, last] (indexes into the token vector) that may be a name or a role.
+struct Candidate {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool roleOnly = false;   // title words before a name, reported as a role of that name
+  bool demonym = false;    // a demonym cut from the front of a role
+  bool tentative = false;  // sentence-initial with no evidence in this document
+  bool afterTitle = false; // the name follows a title ("President Trump"): a person
+};
+
+class MentionFinder {
+public:
+  MentionFinder(std::string_view text, const TextStructure& structure,
+                const std::vector<Token>& tokens, const Lexicon& lexicon);
+
+  void findRuns(std::vector<Candidate>& out);
+  void findInCapsLines(const std::unordered_set<std::string>& documentKeys,
+                       std::vector<Candidate>& out);
+
+  const std::string& folded(std::size_t i) const { return folded_[i]; }
+  std::uint32_t sentenceOf(std::size_t i) const { return sentenceOf_[i]; }
+  bool sentenceInitial(std::size_t i) const { return sentenceInitial_[i]; }
+  const std::unordered_set<std::string>& lowercaseWords() const { return lowercase_; }
+
+private:
+  void markCapsLines();
+  bool isTitle(std::size_t i) const;
+  bool nameWord(std::size_t i) const;
+  std::size_t runEnd(std::size_t first) const;
+  void splitRun(std::size_t first, std::size_t end, std::vector<Candidate>& out);
+
+  std::string_view text_;
+  const TextStructure& structure_;
+  const std::vector<Token>& tokens_;
+  const Lexicon& lexicon_;
+  std::vector<std::string> folded_;
+  std::vector<std::uint32_t> sentenceOf_;
+  std::vector<bool> sentenceInitial_;
+  std::vector<bool> capsLine_;
+  std::unordered_set<std::string> lowercase_;
+  std::unordered_set<std::string> capitalisedMidSentence_;
+};
+
+} // namespace dossier::analysis::entities

@@ -1,0 +1,210 @@
+#include "server/index/entity_query.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace dossier::index {
+namespace {
+
+bool isMultiWord(const std::string& key) {
+  return key.find(' ') != std::string::npos;
+}
+
+template <typename Pairs> void sortByCountDescending(Pairs& pairs) {
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+}
+
+} // namespace
+
+LinkOverrides LinkOverrides::from(const std::vector<std::vector<std::string>>& aliasGroups,
+                                  const std::vector<std::vector<std::string>>& separateGroups,
+                                  const std::vector<std::string>& ignoredSurfaces,
+                                  const ent::Lexicon& lexicon) {
+  LinkOverrides overrides;
+  for (const auto& group : aliasGroups) {
+    if (group.empty()) continue;
+    std::string canonical = ent::nameKey(group.front(), lexicon);
+    for (const auto& surface : group)
+      overrides.aliasOf[ent::nameKey(surface, lexicon)] = canonical;
+  }
+  for (const auto& group : separateGroups)
+    for (const auto& surface : group)
+      overrides.separate.insert(ent::nameKey(surface, lexicon));
+  for (const auto& surface : ignoredSurfaces)
+    overrides.ignored.insert(ent::nameKey(surface, lexicon));
+  return overrides;
+}
+
+EntityQuery::EntityQuery(const EntityIndex& index, DocumentLookup documents,
+                         const LinkOverrides& overrides)
+    : index_(index), documents_(std::move(documents)), overrides_(overrides) {}
+
+bool EntityQuery::accepted(const ent::Mention& mention) const {
+  if (overrides_.ignored.count(mention.surfaceKey)) return false;
+  if (!mention.is(ent::kTentative)) return true;
+  // A sentence-initial word: a name if the corpus writes it capitalised mid-sentence, or never in
+  // lower case.
+  if (index_.confidentMentions(mention.surfaceKey) > 0) return true;
+  return index_.lowercaseDocuments(ent::wordHash(mention.surfaceKey)) == 0;
+}
+
+std::optional<std::string> EntityQuery::bestOf(const KeyCounts& counts,
+                                               const std::string& exclude) const {
+  const std::pair<std::string, std::uint32_t>* best = nullptr;
+  for (const auto& entry : counts)
+    if (entry.first != exclude && !overrides_.separate.count(entry.first) &&
+        (!best || entry.second > best->second ||
+         (entry.second == best->second && entry.first < best->first)))
+      best = &entry;
+  if (!best) return std::nullopt;
+  return best->first;
+}
+
+std::string EntityQuery::entityOf(const ent::Mention& mention) const {
+  auto overridden = [&](const std::string& key) {
+    auto it = overrides_.aliasOf.find(key);
+    return it == overrides_.aliasOf.end() ? key : it->second;
+  };
+  if (overrides_.aliasOf.count(mention.surfaceKey))
+    return overrides_.aliasOf.at(mention.surfaceKey);
+  if (mention.is(ent::kLinkedInDocument) || isMultiWord(mention.key) ||
+      overrides_.separate.count(mention.key))
+    return overridden(mention.key);
+  if (mention.is(ent::kKnown) && !mention.is(ent::kAcronym)) return overridden(mention.key);
+  if (mention.is(ent::kAcronym)) {
+    if (auto best = bestOf(index_.expansionsOf(mention.key), mention.key)) return overridden(*best);
+    return overridden(mention.key);
+  }
+  if (auto best = bestOf(index_.fullNamesWithWord(mention.key), mention.key))
+    return overridden(*best);
+  return overridden(mention.key);
+}
+
+std::vector<const ent::Mention*> EntityQuery::mentionsIn(DocId doc) const {
+  std::vector<const ent::Mention*> out;
+  DocumentView view = documents_(doc);
+  if (!view.entities) return out;
+  for (const ent::Mention& mention : view.entities->mentions)
+    if (accepted(mention)) out.push_back(&mention);
+  return out;
+}
+
+std::optional<MentionRef> EntityQuery::mentionAt(DocId doc, analysis::Offset offset) const {
+  DocumentView view = documents_(doc);
+  if (!view.entities) return std::nullopt;
+  const ent::Mention* mention = ent::mentionAt(*view.entities, offset);
+  if (!mention || !accepted(*mention)) return std::nullopt;
+  return MentionRef{doc, mention};
+}
+
+std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const {
+  // Every key that could resolve to the entity: itself, its words (short forms), its initials
+  // (acronyms), and the workspace's aliases of it.
+  std::set<std::string> keys = {entity};
+  if (isMultiWord(entity)) {
+    keys.insert(entity.substr(0, entity.find(' ')));
+    keys.insert(entity.substr(entity.rfind(' ') + 1));
+    for (const std::string& initials : initialsOf(entity))
+      keys.insert(initials);
+  }
+  for (const auto& [alias, canonical] : overrides_.aliasOf)
+    if (canonical == entity) keys.insert(alias);
+  std::set<DocId> docs;
+  for (const std::string& key : keys)
+    for (DocId doc : index_.documentsMentioning(key))
+      docs.insert(doc);
+  // Acronyms defined in text whose expansion is this entity are found through their own key.
+  std::vector<MentionRef> out;
+  for (DocId doc : docs) {
+    DocumentView view = documents_(doc);
+    if (!view.entities) continue;
+    for (const ent::Mention& mention : view.entities->mentions) {
+      if (!keys.count(mention.key) && !keys.count(mention.surfaceKey)) continue;
+      if (accepted(mention) && entityOf(mention) == entity) out.push_back({doc, &mention});
+    }
+  }
+  return out;
+}
+
+std::optional<MentionRef> EntityQuery::definitionOf(const std::string&,
+                                                    const std::vector<MentionRef>& all) const {
+  std::optional<MentionRef> firstFull;
+  for (const MentionRef& ref : all) {
+    if (!isMultiWord(ref.mention->surfaceKey) && !ref.mention->is(ent::kAcronym)) continue;
+    if (!firstFull) firstFull = ref;
+    DocumentView view = documents_(ref.doc);
+    for (const ent::Role& role : view.entities->roles)
+      if (role.key == ref.mention->key && (role.span.end <= ref.mention->span.begin + 1
+                                               ? ref.mention->span.begin - role.span.end < 3
+                                               : role.span.begin - ref.mention->span.end < 4))
+        return ref;
+  }
+  if (firstFull) return firstFull;
+  if (!all.empty()) return all.front();
+  return std::nullopt;
+}
+
+ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
+  auto votes = index_.typeVotes(entity);
+  std::size_t best = static_cast<std::size_t>(ent::EntityType::Other);
+  for (std::size_t i = 0; i < votes.size(); ++i)
+    if (votes[i] > votes[best] || (best == static_cast<std::size_t>(ent::EntityType::Other) &&
+                                   votes[i] > 0 && votes[i] * 2 >= votes[best]))
+      best = i;
+  return static_cast<ent::EntityType>(best);
+}
+
+EntityCard EntityQuery::card(const std::string& entity) const {
+  EntityCard card;
+  card.id = entity;
+  card.type = typeOf(entity);
+  std::vector<MentionRef> all = mentionsOf(entity);
+  card.mentionCount = all.size();
+  card.definition = definitionOf(entity, all);
+  std::map<std::string, std::uint32_t> surfaces;
+  std::map<std::string, std::uint32_t> cooccurring;
+  std::set<std::string> ambiguous;
+  std::map<DocId, std::set<std::uint32_t>> sentences;
+  for (const MentionRef& ref : all) {
+    DocumentView view = documents_(ref.doc);
+    ++surfaces[std::string(ref.mention->span.in(view.text))];
+    if (card.mentionsPerDocument.empty() || card.mentionsPerDocument.back().first != ref.doc)
+      card.mentionsPerDocument.push_back({ref.doc, 0});
+    ++card.mentionsPerDocument.back().second;
+    sentences[ref.doc].insert(ref.mention->sentence);
+    if (ref.mention->is(ent::kAmbiguous))
+      for (const ent::Ambiguity& a : view.entities->ambiguities)
+        if (a.surfaceKey == ref.mention->surfaceKey)
+          for (const std::string& candidate : a.candidates)
+            if (candidate != entity) ambiguous.insert(candidate);
+  }
+  for (const auto& [doc, inSentences] : sentences) {
+    DocumentView view = documents_(doc);
+    std::set<std::string> seenHere;
+    for (const ent::Role& role : view.entities->roles)
+      if (role.key == entity) card.roles.push_back({doc, role});
+    for (const ent::Statement& statement : view.entities->statements)
+      if (statement.key == entity) card.statements.push_back({doc, statement});
+    for (const ent::Mention& other : view.entities->mentions) {
+      if (!inSentences.count(other.sentence) || !accepted(other)) continue;
+      std::string id = entityOf(other);
+      if (id != entity) ++cooccurring[id];
+    }
+  }
+  for (auto& entry : surfaces)
+    card.surfaces.push_back(entry);
+  sortByCountDescending(card.surfaces);
+  for (const auto& [surface, count] : card.surfaces)
+    if (card.name.empty() ||
+        (surface.find(' ') != std::string::npos && card.name.find(' ') == std::string::npos))
+      card.name = surface;
+  for (auto& entry : cooccurring)
+    card.cooccurring.push_back(entry);
+  sortByCountDescending(card.cooccurring);
+  card.ambiguousWith.assign(ambiguous.begin(), ambiguous.end());
+  return card;
+}
+
+} // namespace dossier::index

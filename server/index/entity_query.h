@@ -1,0 +1,92 @@
+// Questions about entities across the corpus, answered from one snapshot's EntityIndex plus the
+// per-document analyses: which entity a mention stands for, every mention of an entity, and the
+// data of its card. Linking is decided here, at query time, from corpus counts: a short form not
+// linked in its own document goes to the most mentioned full name holding that word, an acronym to
+// the most mentioned name with those initials (or the expansion defined in some text), and
+// workspace overrides (aliases, ignored surfaces) apply last.
+#pragma once
+
+#include "server/analysis/entities/document_entities.h"
+#include "server/index/entity_index.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace dossier::index {
+
+namespace ent = analysis::entities;
+
+// The workspace's corrections to linking (dossier.json "entities"), as folded keys.
+struct LinkOverrides {
+  std::unordered_map<std::string, std::string> aliasOf; // key -> the group's first key
+  std::unordered_set<std::string> ignored;
+  std::unordered_set<std::string> separate; // keys never linked to another entity by a short form
+
+  static LinkOverrides from(const std::vector<std::vector<std::string>>& aliasGroups,
+                            const std::vector<std::vector<std::string>>& separateGroups,
+                            const std::vector<std::string>& ignoredSurfaces,
+                            const ent::Lexicon& lexicon);
+};
+
+// What the query needs of one document.
+struct DocumentView {
+  const ent::DocumentEntities* entities = nullptr; // null when the document is gone
+  std::string_view text;
+};
+using DocumentLookup = std::function<DocumentView(DocId)>;
+
+struct MentionRef {
+  DocId doc = 0;
+  const ent::Mention* mention = nullptr;
+};
+
+struct EntityCard {
+  std::string id;   // the entity's key
+  std::string name; // the most frequent multi-word surface, else the most frequent surface
+  ent::EntityType type = ent::EntityType::Other;
+  std::vector<std::pair<std::string, std::uint32_t>> surfaces; // distinct spellings, by count
+  std::vector<std::pair<DocId, std::uint32_t>> mentionsPerDocument;
+  std::vector<std::pair<DocId, ent::Role>> roles;
+  std::vector<std::pair<DocId, ent::Statement>> statements;
+  std::vector<std::pair<std::string, std::uint32_t>>
+      cooccurring;                        // entity name, same-sentence count
+  std::vector<std::string> ambiguousWith; // other full names a short form could mean
+  std::size_t mentionCount = 0;
+  std::optional<MentionRef> definition;
+};
+
+class EntityQuery {
+public:
+  EntityQuery(const EntityIndex& index, DocumentLookup documents, const LinkOverrides& overrides);
+
+  // Whether the corpus keeps this candidate as a name (ignored surfaces, sentence-initial words
+  // seen lower case elsewhere are dropped).
+  bool accepted(const ent::Mention& mention) const;
+  // The entity a mention stands for (a key), after corpus-level linking and overrides.
+  std::string entityOf(const ent::Mention& mention) const;
+  // The document's accepted mentions, in text order.
+  std::vector<const ent::Mention*> mentionsIn(DocId doc) const;
+  // The accepted mention at (doc, offset), or none.
+  std::optional<MentionRef> mentionAt(DocId doc, analysis::Offset offset) const;
+  // Every accepted mention of an entity across the corpus, by document then offset.
+  std::vector<MentionRef> mentionsOf(const std::string& entity) const;
+  // The defining mention: the first multi-word mention with a role, else the first multi-word one.
+  std::optional<MentionRef> definitionOf(const std::string& entity,
+                                         const std::vector<MentionRef>& all) const;
+  EntityCard card(const std::string& entity) const;
+  ent::EntityType typeOf(const std::string& entity) const;
+
+private:
+  std::optional<std::string> bestOf(const KeyCounts& counts, const std::string& exclude) const;
+
+  const EntityIndex& index_;
+  DocumentLookup documents_;
+  const LinkOverrides& overrides_;
+};
+
+} // namespace dossier::index
