@@ -125,7 +125,7 @@ public:
 
 private:
   const nlohmann::json& json_;
-  const JsonPath& path_;
+  JsonPath path_; // a copy: callers often pass a temporary such as path.field("context")
   bool ok_;
 };
 
