@@ -21,6 +21,7 @@ class LspClient:
         self.responses = {}
         self.next_id = 1
         self.progress_end = None  # perf_counter time of the $/progress "end"
+        self.progress_percent = 0  # the last reported percentage, for runs that time out
         self.diagnostics = []  # (time, uri, version)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -66,6 +67,8 @@ class LspClient:
                 self.responses[message.get("id")] = (now, message)
             elif method == "$/progress" and message["params"]["value"].get("kind") == "end":
                 self.progress_end = now
+            elif method == "$/progress":
+                self.progress_percent = message["params"]["value"].get("percentage", self.progress_percent)
             elif method == "textDocument/publishDiagnostics":
                 params = message["params"]
                 self.diagnostics.append((now, params["uri"], params.get("version")))
