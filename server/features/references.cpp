@@ -1,0 +1,81 @@
+// textDocument/references: every mention of the entity under the cursor, in every file.
+#include "protocol/types_features.h"
+#include "server/features/entities.h"
+
+namespace dossier::features {
+
+EntityLookup::EntityLookup(const RequestContext& context) {
+  const auto& snapshot = *context.snapshot;
+  const auto& config = *snapshot.config;
+  overrides = index::LinkOverrides::from(config.aliasGroups, config.separateGroups,
+                                         config.ignoredSurfaces, *snapshot.knowledge->entities);
+  auto snap = context.snapshot;
+  query = std::make_unique<index::EntityQuery>(
+      snapshot.index->entities,
+      [snap](index::DocId id) {
+        const corpus::Document* doc = snap->document(id);
+        if (!doc) return index::DocumentView{};
+        return index::DocumentView{&doc->analysis->entities, *doc->text};
+      },
+      overrides);
+}
+
+std::optional<index::MentionRef>
+EntityLookup::at(const RequestContext& context,
+                 const protocol::TextDocumentPositionParams& params) const {
+  const corpus::Document* doc = context.document(params.textDocument.uri);
+  if (!doc) return std::nullopt;
+  return query->mentionAt(doc->id, context.offset(*doc, params.position));
+}
+
+nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
+  auto params = lsp::parseParams<protocol::ReferenceParams>(json);
+  EntityLookup lookup(context);
+  auto here = lookup.at(context, params);
+  nlohmann::json out = nlohmann::json::array();
+  if (!here) return out;
+  std::string entity = lookup.query->entityOf(*here->mention);
+  auto all = lookup.query->mentionsOf(entity);
+  auto definition = lookup.query->definitionOf(entity, all);
+  for (const auto& ref : all) {
+    if (!params.context.includeDeclaration && definition && definition->doc == ref.doc &&
+        definition->mention == ref.mention)
+      continue;
+    const corpus::Document* doc = context.snapshot->document(ref.doc);
+    if (!doc) continue;
+    out.push_back(protocol::toJSON(
+        protocol::Location{RequestContext::uriOf(*doc), context.range(*doc, ref.mention->span)}));
+  }
+  return out;
+}
+
+nlohmann::json definition(RequestContext& context, const nlohmann::json& json) {
+  auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
+  EntityLookup lookup(context);
+  auto here = lookup.at(context, params);
+  if (!here) return nullptr;
+  std::string entity = lookup.query->entityOf(*here->mention);
+  auto definition = lookup.query->definitionOf(entity, lookup.query->mentionsOf(entity));
+  if (!definition) return nullptr;
+  const corpus::Document* doc = context.snapshot->document(definition->doc);
+  if (!doc) return nullptr;
+  return protocol::toJSON(protocol::Location{RequestContext::uriOf(*doc),
+                                             context.range(*doc, definition->mention->span)});
+}
+
+nlohmann::json documentHighlight(RequestContext& context, const nlohmann::json& json) {
+  auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
+  EntityLookup lookup(context);
+  auto here = lookup.at(context, params);
+  nlohmann::json out = nlohmann::json::array();
+  if (!here) return out;
+  std::string entity = lookup.query->entityOf(*here->mention);
+  const corpus::Document* doc = context.snapshot->document(here->doc);
+  for (const auto* mention : lookup.query->mentionsIn(here->doc))
+    if (lookup.query->entityOf(*mention) == entity)
+      out.push_back(protocol::toJSON(protocol::DocumentHighlight{
+          context.range(*doc, mention->span), protocol::DocumentHighlightKind::Text}));
+  return out;
+}
+
+} // namespace dossier::features
