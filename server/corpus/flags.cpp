@@ -2,6 +2,8 @@
 
 #include "server/corpus/glob.h"
 
+#include <algorithm>
+
 namespace dossier::corpus {
 
 std::string_view familyOf(std::string_view code) { return code.substr(0, code.find('/')); }
@@ -25,12 +27,46 @@ bool ignored(const WorkspaceConfig& config, const Document& doc, const Flag& fla
   return false;
 }
 
+// A line that recurs in this many documents is site boilerplate, whatever its words.
+constexpr std::uint32_t kBoilerplateDocuments = 3;
+// No rule says what an unrecognised repeated line is; footers are mostly links and site notices.
+constexpr std::string_view kBoilerplateCode = "debris/navigation";
+
+// Findings of the corpus-wide line index: a line the per-document rules flagged as debris gets the
+// count in its message; an unflagged repeated line becomes a debris finding of its own.
+std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot, const Document& doc) {
+  const auto& own = doc.analysis->findings;
+  std::vector<analysis::rules::Finding> findings = own.findings;
+  bool added = false;
+  for (const auto& line : own.lines) {
+    std::uint32_t documents = snapshot.index->lines.documentsWith(line.hash);
+    if (documents < kBoilerplateDocuments) continue;
+    std::string count = "same line in " + std::to_string(documents) + " documents";
+    if (line.flagged) {
+      for (auto& finding : findings)
+        if (finding.code.starts_with("debris/") && finding.span.overlaps(line.span) &&
+            finding.message.find("same line in") == std::string::npos)
+          finding.message.insert(std::min(finding.message.find(':'), finding.message.size()),
+                                 " (" + count + ")");
+      continue;
+    }
+    findings.push_back({line.span, std::string(kBoilerplateCode),
+                        analysis::rules::renderMessage(
+                            "Site boilerplate (" + count + "): \"{text}\".", line.span.in(*doc.text))});
+    added = true;
+  }
+  if (added)
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  return findings;
+}
+
 }  // namespace
 
 std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
   const WorkspaceConfig& config = *snapshot.config;
   std::vector<Flag> flags;
-  for (const auto& finding : doc.analysis->findings.findings) {
+  for (const auto& finding : withBoilerplate(snapshot, doc)) {
     if (!config.enabled(finding.code)) continue;
     Flag flag;
     flag.span = finding.span;

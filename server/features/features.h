@@ -17,6 +17,8 @@ std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,
                                                  const corpus::Document& doc);
 nlohmann::json documentDiagnostic(RequestContext& context, const nlohmann::json& params);
 nlohmann::json workspaceDiagnostic(RequestContext& context, const nlohmann::json& params);
+// Quick fixes for flags: remove a debris line, ignore a code in a file or a phrase everywhere.
+nlohmann::json codeAction(RequestContext& context, const nlohmann::json& params);
 
 nlohmann::json foldingRange(RequestContext& context, const nlohmann::json& params);
 nlohmann::json documentSymbol(RequestContext& context, const nlohmann::json& params);

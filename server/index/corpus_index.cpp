@@ -4,10 +4,12 @@ namespace dossier::index {
 
 void CorpusIndex::add(DocId doc, const analysis::DocumentAnalysis& analysis) {
   entities.add(doc, analysis.entities);
+  lines.add(doc, analysis.findings);
 }
 
 void CorpusIndex::remove(DocId doc, const analysis::DocumentAnalysis& analysis) {
   entities.remove(doc, analysis.entities);
+  lines.remove(doc, analysis.findings);
 }
 
 }  // namespace dossier::index

@@ -6,6 +6,7 @@
 #include "server/analysis/document.h"
 #include "server/index/doc_id.h"
 #include "server/index/entity_index.h"
+#include "server/index/line_index.h"
 
 namespace dossier::index {
 
@@ -15,6 +16,7 @@ class CorpusIndex {
   void remove(DocId doc, const analysis::DocumentAnalysis& analysis);
 
   EntityIndex entities;
+  LineIndex lines;  // corpus-wide line repetition (boilerplate)
 };
 
 }  // namespace dossier::index

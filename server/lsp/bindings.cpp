@@ -1,5 +1,6 @@
 #include "server/lsp/bindings.h"
 
+#include "protocol/types_features.h"
 #include "server/features/entities.h"
 #include "server/features/features.h"
 
@@ -9,6 +10,7 @@ std::unordered_map<std::string, LspServer::Handler> featureHandlers() {
   return {
       {"textDocument/diagnostic", features::documentDiagnostic},
       {"workspace/diagnostic", features::workspaceDiagnostic},
+      {"textDocument/codeAction", features::codeAction},
       {"textDocument/foldingRange", features::foldingRange},
       {"textDocument/documentSymbol", features::documentSymbol},
       {"textDocument/references", features::references},
@@ -31,6 +33,7 @@ void advertiseFeatures(protocol::ServerCapabilities& capabilities,
       .semanticTokens(features::entityTokenTypes(), {})
       .foldingRange()
       .documentSymbol()
+      .codeAction({std::string(protocol::CodeActionKind::QuickFix)})
       .diagnostics("dossier", /*interFileDependencies=*/true, /*workspaceDiagnostics=*/true);
 }
 

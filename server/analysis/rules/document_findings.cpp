@@ -1,14 +1,108 @@
+// Runs every rule family over one document and merges their findings.
 #include "server/analysis/rules/document_findings.h"
+
+#include "server/analysis/rules/line_keys.h"
+#include "server/analysis/rules/phrase_rules.h"
+#include "server/analysis/rules/profanity.h"
+#include "server/analysis/rules/repetition.h"
+#include "server/data_files.h"
+
+#include <algorithm>
+#include <map>
 
 namespace dossier::analysis::rules {
 
-std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides&) {
-  return std::make_shared<RuleSet>();
+namespace {
+
+constexpr std::string_view kProfanityFile = "rules/profanity.tsv";
+constexpr std::string_view kAllowFile = "rules/profanity-allow.tsv";
+
+bool isDebris(const Finding& finding) {
+  return finding.code.starts_with("debris/");
 }
 
-DocumentFindings analyze(std::string_view, const TextStructure&, const std::vector<Token>&,
-                         const entities::DocumentEntities&, const RuleSet&) {
-  return {};
+// One finding per code and place: of overlapping findings with one code the longest stays.
+// Analytical findings inside a debris line are dropped: the line is not the writer's text.
+std::vector<Finding> merge(std::vector<Finding> findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.span.size() > b.span.size();
+  });
+  std::vector<Span> debris;
+  for (const Finding& finding : findings)
+    if (isDebris(finding)) debris.push_back(finding.span);
+  std::map<std::string, Span> lastOfCode;
+  std::vector<Finding> kept;
+  for (Finding& finding : findings) {
+    auto last = lastOfCode.find(finding.code);
+    if (last != lastOfCode.end() && last->second.overlaps(finding.span)) continue;
+    if (!isDebris(finding) &&
+        std::any_of(debris.begin(), debris.end(), [&](Span d) { return d.overlaps(finding.span); }))
+      continue;
+    lastOfCode[finding.code] = finding.span;
+    kept.push_back(std::move(finding));
+  }
+  return kept;
 }
 
-}  // namespace dossier::analysis::rules
+} // namespace
+
+std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) {
+  auto rules = std::make_shared<RuleSet>();
+  auto phrases = std::make_shared<PhraseRules>();
+  auto profanity = std::make_shared<ProfanityRules>();
+  auto extra = [&](std::string_view path) {
+    std::string lines;
+    for (const auto& [file, record] : overrides.extraRecords)
+      if (file == path) lines += record + "\n";
+    return lines;
+  };
+  for (std::string_view path : data::list("rules/")) {
+    std::string contents = std::string(data::file(path).value_or("")) + "\n" + extra(path);
+    if (path == kProfanityFile || path == kAllowFile) {
+      data::forEachRecord(contents, [&](int, const std::vector<std::string_view>& fields) {
+        if (path == kProfanityFile)
+          profanity->addWord(fields[0]);
+        else
+          profanity->allow(fields[0]);
+      });
+    } else {
+      phrases->addFile(path, contents, rules->problems);
+    }
+  }
+  phrases->compile(rules->problems);
+  rules->phrases = std::move(phrases);
+  rules->profanity = std::move(profanity);
+  return rules;
+}
+
+DocumentFindings analyze(std::string_view text, const TextStructure& structure,
+                         const std::vector<Token>& tokens, const entities::DocumentEntities&,
+                         const RuleSet& rules) {
+  DocumentFindings result;
+  std::vector<Finding> findings;
+  if (rules.phrases) rules.phrases->scan(text, structure, findings);
+  if (rules.profanity) rules.profanity->scan(text, findings);
+  findRepetition(text, structure, tokens, findings);
+  result.findings = merge(std::move(findings));
+  result.lines = lineKeys(text, structure, tokens, result.findings);
+  return result;
+}
+
+std::string renderMessage(std::string_view messageTemplate, std::string_view flagged) {
+  constexpr std::size_t kMaxQuote = 70;
+  std::string quote;
+  for (char c : flagged)
+    quote += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (quote.size() > kMaxQuote) {
+    std::size_t cut = kMaxQuote;
+    while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80)
+      --cut; // UTF-8
+    quote = quote.substr(0, cut) + "…";
+  }
+  std::string out(messageTemplate);
+  if (auto at = out.find("{text}"); at != std::string::npos) out.replace(at, 6, quote);
+  return out;
+}
+
+} // namespace dossier::analysis::rules

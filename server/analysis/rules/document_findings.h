@@ -8,6 +8,7 @@
 #include "server/analysis/text.h"
 #include "server/analysis/tokenizer.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,23 +16,43 @@
 
 namespace dossier::analysis::rules {
 
+class PhraseRules;
+class ProfanityRules;
+
 // Every rule's patterns and lexicons (server/data/rules/), compiled once.
-struct RuleSet {};
+struct RuleSet {
+  std::shared_ptr<const PhraseRules> phrases;
+  std::shared_ptr<const ProfanityRules> profanity;
+  std::vector<std::string> problems; // data lines that did not compile, with file:line
+};
 
 std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides);
 
 struct Finding {
   Span span;
-  std::string code;     // "hedge/unverified"
-  std::string message;  // one line: what was found and why it matters
+  std::string code;    // "hedge/unverified"
+  std::string message; // one line: what was found and why it matters
+};
+
+// A line that could be site boilerplate if other documents hold it too: the corpus-wide line index
+// counts the documents per key, and flags report lines whose key recurs in several documents.
+struct LineKey {
+  std::uint64_t hash = 0; // of the line, lower-cased with digits and runs of space folded
+  Span span;              // the trimmed line
+  bool flagged = false;   // a debris finding already covers this line
 };
 
 struct DocumentFindings {
-  std::vector<Finding> findings;  // sorted by span
+  std::vector<Finding> findings; // sorted by span
+  std::vector<LineKey> lines;    // candidate boilerplate lines, in text order
 };
 
 DocumentFindings analyze(std::string_view text, const TextStructure& structure,
-                         const std::vector<Token>& tokens, const entities::DocumentEntities& entities,
-                         const RuleSet& rules);
+                         const std::vector<Token>& tokens,
+                         const entities::DocumentEntities& entities, const RuleSet& rules);
 
-}  // namespace dossier::analysis::rules
+// The message of a finding that quotes its text: `template` with {text} replaced by the flagged
+// words, shortened to fit one line.
+std::string renderMessage(std::string_view messageTemplate, std::string_view flagged);
+
+} // namespace dossier::analysis::rules

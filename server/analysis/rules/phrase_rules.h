@@ -1,0 +1,61 @@
+// The data-driven part of the rules: RE2 patterns from server/data/rules/*.tsv, compiled once into
+// one RE2::Set per scan granularity (sentence, line). A document is scanned once per sentence and
+// once per line; only the patterns the set reports are then run, on that sentence or line alone, to
+// find spans.
+//
+// Record format (TAB-separated):  pattern  code  message  [flags]
+//   pattern  RE2 syntax, case-insensitive unless flagged `cased`; \b is added at an end that is a
+//            word character, so "sources" never matches inside "resources"
+//   code     the diagnostic code ("hedge/unverified")
+//   message  one line; {text} is replaced by the flagged words
+//   flags    comma-separated: `line` (match per line, flag the whole line: debris),
+//            `sentence` (flag the whole sentence the cue is in), `cased`
+#pragma once
+
+#include "server/analysis/rules/document_findings.h"
+
+#include <memory>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::analysis::rules {
+
+class PhraseRules {
+public:
+  // Adds every record of one data file; bad records are reported in `problems` and skipped.
+  void addFile(std::string_view name, std::string_view contents,
+               std::vector<std::string>& problems);
+  // Compiles the sets; call once after every addFile.
+  void compile(std::vector<std::string>& problems);
+
+  std::size_t size() const { return sentences_.rules.size() + lines_.rules.size(); }
+
+  void scan(std::string_view text, const TextStructure& structure, std::vector<Finding>& out) const;
+
+private:
+  enum class SpanMode { Match, Sentence, Line };
+  struct Rule {
+    std::unique_ptr<RE2> pattern;
+    std::string code;
+    std::string message;
+    SpanMode mode = SpanMode::Match;
+  };
+  struct Granularity {
+    std::vector<Rule> rules;
+    std::unique_ptr<RE2::Set> set;
+  };
+
+  void addRecord(std::string_view where, const std::vector<std::string_view>& fields,
+                 std::vector<std::string>& problems);
+  static void compileSet(Granularity& granularity, std::vector<std::string>& problems);
+  static void scanUnit(const Granularity& granularity, std::string_view text, Span unit,
+                       std::vector<int>& scratch, std::vector<Finding>& out);
+
+  Granularity sentences_;
+  Granularity lines_;
+};
+
+} // namespace dossier::analysis::rules

@@ -1,0 +1,43 @@
+// Propaganda techniques: lexicon and pattern cues, and slogans and repetition by form.
+#include "tests/unit/rules_fixture.h"
+
+using dossier::rules_test::expectFlags;
+
+TEST_CASE("propaganda cues: a hit and a near miss each", "[rules]") {
+  expectFlags("propaganda/loaded-language", "The [[reckless]] budget is a [[witch-hunt]].");
+  expectFlags("propaganda/loaded-language", "The budget passed by four votes.");
+  expectFlags("propaganda/name-calling", "Nobody listens to [[this clown]] any more.");
+  expectFlags("propaganda/name-calling", "The circus hired a clown for the children.");
+  expectFlags("propaganda/exaggeration", "It was [[the worst disaster in history]].");
+  expectFlags("propaganda/exaggeration", "It was the worst storm of the month.");
+  expectFlags("propaganda/doubt", "[[Can we really trust anything Director Hale says?]]");
+  expectFlags("propaganda/doubt", "Can we meet on Tuesday?");
+  expectFlags("propaganda/fear", "[[If we do not act now]], the town will flood.");
+  expectFlags("propaganda/flag-waving", "[[No true patriot]] would oppose the bridge.");
+  expectFlags("propaganda/flag-waving", "The patriotic song was played at noon.");
+  expectFlags("propaganda/causal-oversimplification",
+              "Prices rose [[all because of one]] bad minister.");
+  expectFlags("propaganda/appeal-to-authority",
+              "[[As every serious economist will tell you]], tariffs fail.");
+  expectFlags("propaganda/black-and-white", "[[Either you back the plan or you back chaos.]]");
+  expectFlags("propaganda/black-and-white", "The ferry leaves at either six or seven.");
+  expectFlags("propaganda/thought-terminating-cliche", "[[It is what it is]], move on.");
+  expectFlags("propaganda/whataboutism", "[[What about their scandal last year?]]");
+  expectFlags("propaganda/whataboutism", "What about the weather made the trip late was unclear.");
+  expectFlags("propaganda/bandwagon", "[[Everyone knows the vote was rigged]].");
+  expectFlags("propaganda/bandwagon", "Everyone was invited to the meeting.");
+  expectFlags("propaganda/reductio-ad-hitlerum",
+              "This is just [[like the Nazis]].");
+}
+
+TEST_CASE("propaganda/slogan: parallel or shouted short phrases", "[rules]") {
+  expectFlags("propaganda/slogan", "They marched and chanted [[Our harbour, our hands]].");
+  expectFlags("propaganda/slogan", "[[STOP THE DEAL!]]");
+  expectFlags("propaganda/slogan", "The port, the city and the region agreed.");
+}
+
+TEST_CASE("propaganda/repetition: a short sentence restated in one document", "[rules]") {
+  expectFlags("propaganda/repetition",
+              "[[Never again.]] We said it in 1990. [[Never again.]] We say it now.");
+  expectFlags("propaganda/repetition", "Never again. We said it in 1990 and mean it.");
+}
