@@ -16,19 +16,6 @@ std::string lower(std::string text) {
   return text;
 }
 
-// The gold type a semantic token type stands for, by its legend name; "" for tokens that are not
-// entity mentions.
-std::string entityTypeOf(const std::string& tokenType) {
-  std::string name = lower(tokenType);
-  auto has = [&](const char* part) { return name.find(part) != std::string::npos; };
-  if (has("person")) return "PERSON";
-  if (has("norp") || has("nationality") || has("demonym") || has("group")) return "NORP";
-  if (has("org")) return "ORG";
-  if (has("place") || has("location") || has("gpe")) return "PLACE";
-  if (has("other") || has("misc") || has("event") || has("entity")) return "OTHER";
-  return "";
-}
-
 void markNotImplemented(Report& report, const std::string& feature, const std::string& category,
                         RowKind kind) {
   report.row(feature, category, kind).implemented = false;
@@ -53,6 +40,19 @@ std::string hoverText(const json& contents) {
 
 } // namespace
 
+// The gold type a semantic token type stands for, by its legend name; "" for tokens that are not
+// entity mentions.
+std::string entityTypeOfTokenType(const std::string& tokenType) {
+  std::string name = lower(tokenType);
+  auto has = [&](const char* part) { return name.find(part) != std::string::npos; };
+  if (has("person")) return "PERSON";
+  if (has("norp") || has("nationality") || has("demonym") || has("group")) return "NORP";
+  if (has("org")) return "ORG";
+  if (has("place") || has("location") || has("gpe")) return "PLACE";
+  if (has("other") || has("misc") || has("event") || has("entity")) return "OTHER";
+  return "";
+}
+
 void scoreMentions(Session& s) {
   Report& report = s.report();
   const std::vector<std::string> types = {"PERSON", "ORG", "PLACE", "NORP", "OTHER"};
@@ -65,7 +65,7 @@ void scoreMentions(Session& s) {
   const json& provider = s.capabilities()["semanticTokensProvider"];
   if (provider.is_object() && provider.contains("legend"))
     for (const auto& name : provider["legend"].value("tokenTypes", json::array()))
-      legend.push_back(entityTypeOf(name.get<std::string>()));
+      legend.push_back(entityTypeOfTokenType(name.get<std::string>()));
 
   for (const auto& doc : s.gold().documents) {
     auto response =

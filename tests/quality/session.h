@@ -59,6 +59,10 @@ private:
   std::map<std::string, int> errors_; // "method: code message" -> count
 };
 
+// The gold type (PERSON, ORG, PLACE, NORP, OTHER) a semantic token type of the server's legend
+// stands for, by its name ("person", "organisation", "group", ...); "" when it is no entity type.
+std::string entityTypeOfTokenType(const std::string& tokenType);
+
 bool overlaps(std::size_t aStart, std::size_t aEnd, std::size_t bStart, std::size_t bEnd);
 
 // Each scores one feature into session.report(); a feature the server does not advertise, or
