@@ -102,7 +102,13 @@ void LspClient::readLoop(int fd) {
     json raw = json::parse(read.body, nullptr, false);
     switch (message.kind) {
     case protocol::Message::Kind::Response: {
-      if (!message.id.is_number_integer()) break;
+      if (!message.id.is_number_integer()) {
+        // An error answering a message whose id the server could not read (bad framing, bad
+        // JSON): kept as a pseudo-notification so tests can wait for it.
+        std::lock_guard lock(mutex_);
+        notifications_.push_back({{"method", "$/error-response"}, {"params", raw}});
+        break;
+      }
       int id = message.id.get<int>();
       std::lock_guard lock(mutex_);
       auto sent = sentAt_.find(id);
