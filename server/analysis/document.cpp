@@ -10,7 +10,8 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string_view text,
   result->entities = entities::analyze(text, result->structure, result->tokens, *knowledge.entities);
   result->findings = rules::analyze(text, result->structure, result->tokens, result->entities,
                                     *knowledge.rules);
-  result->passages = passages::analyze(text, result->structure, result->tokens, result->entities);
+  result->passages = passages::analyze(text, result->structure, result->tokens, result->entities,
+                                       result->findings, *knowledge.passages);
   return result;
 }
 

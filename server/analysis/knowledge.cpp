@@ -1,6 +1,7 @@
 #include "server/analysis/knowledge.h"
 
 #include "server/analysis/entities/document_entities.h"
+#include "server/analysis/passages/passage_lexicon.h"
 #include "server/analysis/rules/document_findings.h"
 
 namespace dossier::analysis {
@@ -9,6 +10,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOverrides& overr
   auto knowledge = std::make_shared<Knowledge>();
   knowledge->entities = entities::loadLexicon(overrides);
   knowledge->rules = rules::loadRuleSet(overrides);
+  knowledge->passages = passages::loadLexicon(overrides);
   return knowledge;
 }
 

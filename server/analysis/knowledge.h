@@ -15,6 +15,9 @@ struct Lexicon;
 namespace rules {
 struct RuleSet;
 }
+namespace passages {
+struct Lexicon;
+}
 
 // What a workspace adds to the built-in knowledge (from its config file).
 struct KnowledgeOverrides {
@@ -25,6 +28,7 @@ struct KnowledgeOverrides {
 struct Knowledge {
   std::shared_ptr<const entities::Lexicon> entities;
   std::shared_ptr<const rules::RuleSet> rules;
+  std::shared_ptr<const passages::Lexicon> passages;
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOverrides& overrides = {});
   // The built-in knowledge without overrides, loaded on first use and shared.

@@ -7,6 +7,7 @@
 #include "server/index/doc_id.h"
 #include "server/index/entity_index.h"
 #include "server/index/line_index.h"
+#include "server/index/passage_index.h"
 
 namespace dossier::index {
 
@@ -17,6 +18,7 @@ class CorpusIndex {
 
   EntityIndex entities;
   LineIndex lines;  // corpus-wide line repetition (boilerplate)
+  PassageIndex passages;
 };
 
 }  // namespace dossier::index

@@ -3,6 +3,7 @@
 #include "protocol/types_features.h"
 #include "server/features/entities.h"
 #include "server/features/features.h"
+#include "server/features/passages.h"
 
 namespace dossier::lsp {
 
@@ -13,6 +14,9 @@ std::unordered_map<std::string, LspServer::Handler> featureHandlers() {
       {"textDocument/codeAction", features::codeAction},
       {"textDocument/foldingRange", features::foldingRange},
       {"textDocument/documentSymbol", features::documentSymbol},
+      {"textDocument/implementation", features::implementation},
+      {"textDocument/codeLens", features::codeLens},
+      {"dossier/relatedPassages", features::relatedPassagesRequest},
       {"textDocument/references", features::references},
       {"textDocument/definition", features::definition},
       {"textDocument/declaration", features::definition},
@@ -33,6 +37,8 @@ void advertiseFeatures(protocol::ServerCapabilities& capabilities,
       .semanticTokens(features::entityTokenTypes(), {})
       .foldingRange()
       .documentSymbol()
+      .set("implementationProvider", true)
+      .codeLens()
       .codeAction({std::string(protocol::CodeActionKind::QuickFix)})
       .diagnostics("dossier", /*interFileDependencies=*/true, /*workspaceDiagnostics=*/true);
 }

@@ -1,12 +1,180 @@
 #include "server/analysis/passages/document_passages.h"
 
-namespace dossier::analysis::passages {
+#include "server/analysis/passages/passage_features.h"
 
-DocumentPassages analyze(std::string_view, const TextStructure& structure,
-                         const std::vector<Token>&, const entities::DocumentEntities&) {
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace dossier::analysis::passages {
+namespace {
+
+// A paragraph longer than this (a whole page with no blank lines) is cut into sentence groups of
+// about kGroupTarget bytes, so that a related passage points at the part that tells the story.
+constexpr Offset kLongParagraph = 1500;
+constexpr Offset kGroupTarget = 700;
+// Fewer distinct content words than this: a heading, a byline, "Yeah, exactly." Not a passage.
+constexpr std::size_t kMinContentTerms = 3;
+// A line shorter than this that ends no sentence is a heading or a label, not a passage.
+constexpr std::size_t kHeadingMax = 100;
+
+struct Piece {
+  Span span;
+  PassageKind kind = PassageKind::Paragraph;
+  std::string source;
+};
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool startsWithIgnoringCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  return true;
+}
+
+// "[From WSJ]", "(Source: Reuters)": a blogger's note naming where the block next to it is quoted
+// from. Returns the source's name.
+std::optional<std::string> sourceMarker(std::string_view paragraph) {
+  paragraph = trimmed(paragraph);
+  if (paragraph.size() < 4 || paragraph.size() > 80) return std::nullopt;
+  char open = paragraph.front(), close = paragraph.back();
+  if (!((open == '[' && close == ']') || (open == '(' && close == ')'))) return std::nullopt;
+  std::string_view inner = trimmed(paragraph.substr(1, paragraph.size() - 2));
+  for (std::string_view prefix : {"from:", "from ", "source:", "via "}) {
+    if (startsWithIgnoringCase(inner, prefix))
+      return std::string(trimmed(inner.substr(prefix.size())));
+  }
+  return std::nullopt;
+}
+
+// A short line that does not end a sentence: a headline, a byline, a section label, a menu item.
+bool isHeading(std::string_view paragraph) {
+  paragraph = trimmed(paragraph);
+  if (paragraph.empty() || paragraph.size() >= kHeadingMax) return false;
+  for (std::string_view end : {".", "!", "?", "\"", ")", "\u201D", "\u2019", "\u2026"})
+    if (paragraph.ends_with(end)) return false;
+  return true;
+}
+
+bool isDebris(Span span, const rules::DocumentFindings& findings) {
+  Offset covered = 0;
+  for (const auto& finding : findings.findings) {
+    if (!finding.code.starts_with("debris/") || !finding.span.overlaps(span)) continue;
+    covered += std::min(finding.span.end, span.end) - std::max(finding.span.begin, span.begin);
+  }
+  return covered * 2 >= span.size();
+}
+
+// Consecutive sentences of one long paragraph, grouped to about kGroupTarget bytes each; a short
+// tail joins the group before it.
+void appendSentenceGroups(const std::vector<Span>& sentences, std::vector<Piece>& pieces) {
+  std::size_t firstOfParagraph = pieces.size();
+  Span group{};
+  bool open = false;
+  for (Span sentence : sentences) {
+    if (!open) {
+      group = sentence;
+      open = true;
+    } else {
+      group.end = sentence.end;
+    }
+    if (group.size() >= kGroupTarget) {
+      pieces.push_back({group, PassageKind::SentenceGroup, {}});
+      open = false;
+    }
+  }
+  if (!open) return;
+  if (group.size() < kGroupTarget / 3 && pieces.size() > firstOfParagraph)
+    pieces.back().span.end = group.end;
+  else
+    pieces.push_back({group, PassageKind::SentenceGroup, {}});
+}
+
+std::vector<Piece> segment(std::string_view text, const TextStructure& structure) {
+  std::vector<Piece> pieces;
+  std::string pendingSource; // a marker seen before any block it could name
+  std::size_t sentence = 0;
+  for (std::size_t p = 0; p < structure.paragraphs.size(); ++p) {
+    Span paragraph = structure.paragraphs[p];
+    std::vector<Span> sentences;
+    while (sentence < structure.sentences.size() && structure.sentenceParagraph[sentence] < p)
+      ++sentence;
+    while (sentence < structure.sentences.size() && structure.sentenceParagraph[sentence] == p)
+      sentences.push_back(structure.sentences[sentence++]);
+
+    if (auto source = sourceMarker(paragraph.in(text))) {
+      if (pieces.empty()) {
+        pendingSource = *source;
+      } else {
+        pieces.back().kind = PassageKind::QuotedBlock;
+        pieces.back().source = *source;
+      }
+      continue;
+    }
+    std::size_t before = pieces.size();
+    if (paragraph.size() > kLongParagraph && sentences.size() > 1)
+      appendSentenceGroups(sentences, pieces);
+    else
+      pieces.push_back({paragraph, PassageKind::Paragraph, {}});
+    if (!pendingSource.empty() && pieces.size() > before) {
+      pieces[before].kind = PassageKind::QuotedBlock;
+      pieces[before].source = std::move(pendingSource);
+      pendingSource.clear();
+    }
+  }
+  return pieces;
+}
+
+} // namespace
+
+DocumentPassages analyze(std::string_view text, const TextStructure& structure,
+                         const std::vector<Token>& tokens,
+                         const entities::DocumentEntities& entities,
+                         const rules::DocumentFindings& findings, const Lexicon& lexicon) {
   DocumentPassages result;
-  for (Span paragraph : structure.paragraphs) result.passages.push_back({paragraph});
+  const Token* token = tokens.data();
+  const Token* tokensEnd = tokens.data() + tokens.size();
+  const entities::Mention* mention = entities.mentions.data();
+  const entities::Mention* mentionsEnd = entities.mentions.data() + entities.mentions.size();
+  for (Piece& piece : segment(text, structure)) {
+    while (token != tokensEnd && token->begin < piece.span.begin)
+      ++token;
+    const Token* tokenEnd = token;
+    while (tokenEnd != tokensEnd && tokenEnd->end <= piece.span.end)
+      ++tokenEnd;
+    while (mention != mentionsEnd && mention->span.begin < piece.span.begin)
+      ++mention;
+    const entities::Mention* mentionEnd = mention;
+    while (mentionEnd != mentionsEnd && mentionEnd->span.end <= piece.span.end)
+      ++mentionEnd;
+    if (isDebris(piece.span, findings) || isHeading(piece.span.in(text))) continue;
+
+    Passage passage;
+    passage.span = piece.span;
+    passage.kind = piece.kind;
+    passage.source = std::move(piece.source);
+    computeFeatures({text, token, tokenEnd, mention, mentionEnd}, lexicon, passage);
+    if (passage.terms.size() < kMinContentTerms) continue;
+    result.passages.push_back(std::move(passage));
+  }
   return result;
 }
 
-}  // namespace dossier::analysis::passages
+int passageAt(const DocumentPassages& passages, Offset offset) {
+  auto it = std::upper_bound(passages.passages.begin(), passages.passages.end(), offset,
+                             [](Offset o, const Passage& p) { return o < p.span.begin; });
+  if (it == passages.passages.begin()) return -1;
+  --it;
+  // The end offset counts too: a cursor just after a passage's last character is still on it.
+  if (offset > it->span.end) return -1;
+  return static_cast<int>(it - passages.passages.begin());
+}
+
+} // namespace dossier::analysis::passages

@@ -1,25 +1,72 @@
-// A document cut into passages (paragraphs of an article, comments of a thread, the quoted block of a
-// blog post), each with the terms the related-passages index ranks by.
+// A document cut into passages (paragraphs of an article, comments of a thread, the quoted block of
+// a blog post), each with the terms the related-passages index ranks by and the parts of a claim
+// ("who said what, how sure, with which numbers") that show how a story changed between documents.
 #pragma once
 
 #include "server/analysis/entities/document_entities.h"
+#include "server/analysis/passages/passage_lexicon.h"
+#include "server/analysis/rules/document_findings.h"
 #include "server/analysis/text.h"
 #include "server/analysis/tokenizer.h"
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace dossier::analysis::passages {
 
+enum class PassageKind : std::uint8_t {
+  Paragraph,     // a paragraph of prose, or one line of a thread or crawled page
+  SentenceGroup, // consecutive sentences of a paragraph too long to be one passage
+  QuotedBlock,   // a block the author quotes from elsewhere ("[From WSJ]" names its source)
+};
+
+// A content word: its Snowball stem, the word as first written in the passage, and how often.
+struct Term {
+  std::string stem;
+  std::string word;
+  std::uint16_t count = 0;
+};
+
+// A number or date the passage gives: the value ("12", "2023") and the word it counts ("million",
+// "march", "votes"), so that two passages' figures for the same thing can be compared.
+struct Figure {
+  std::string value;
+  std::string unit;
+};
+
+// A statement attributed with a cue verb: "Ilves denied", "according to the Ledger".
+struct Attribution {
+  std::string cue;        // the cue word, folded ("denied")
+  std::string kind;       // say | deny | claim | report | accuse | confirm | dismiss
+  std::string speaker;    // as written ("Ilves"); empty when no speaker is named near the cue
+  std::string speakerKey; // folded, for comparison
+};
+
 struct Passage {
   Span span;
+  PassageKind kind = PassageKind::Paragraph;
+  std::vector<Term> terms;               // sorted by stem, distinct
+  std::vector<std::string> entities;     // entity keys mentioned, sorted, distinct
+  std::vector<Figure> figures;           // in text order
+  std::vector<Attribution> attributions; // in text order
+  std::vector<std::string> hedges;       // hedge phrases used, sorted, distinct
+  std::vector<std::string> quotes;       // direct quotes, folded to lower-case words
+  std::string source;                    // for a quoted block: where it is quoted from, if named
+  std::uint32_t length = 0;              // content words counted with repetition
 };
 
 struct DocumentPassages {
-  std::vector<Passage> passages;  // sorted by span
+  std::vector<Passage> passages; // sorted by span
 };
 
 DocumentPassages analyze(std::string_view text, const TextStructure& structure,
-                         const std::vector<Token>& tokens, const entities::DocumentEntities& entities);
+                         const std::vector<Token>& tokens,
+                         const entities::DocumentEntities& entities,
+                         const rules::DocumentFindings& findings, const Lexicon& lexicon);
 
-}  // namespace dossier::analysis::passages
+// Index of the passage containing `offset`, or -1 (boilerplate and blank lines belong to none).
+int passageAt(const DocumentPassages& passages, Offset offset);
+
+} // namespace dossier::analysis::passages

@@ -1,0 +1,51 @@
+#include "server/analysis/passages/passage_lexicon.h"
+
+#include "server/data_files.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace dossier::analysis::passages {
+namespace {
+
+// The built-in file's contents followed by the workspace's extra lines for it.
+std::string contentsOf(std::string_view path, const KnowledgeOverrides& overrides) {
+  std::string contents(data::file(path).value_or(std::string_view()));
+  for (const auto& [file, line] : overrides.extraRecords) {
+    if (file != path) continue;
+    contents += '\n';
+    contents += line;
+  }
+  return contents;
+}
+
+int wordCount(std::string_view phrase) {
+  return 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+}
+
+} // namespace
+
+std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) {
+  auto lexicon = std::make_shared<Lexicon>();
+  data::forEachRecord(contentsOf("passages/stopwords.txt", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        lexicon->stopWords.emplace(fields[0]);
+                      });
+  data::forEachRecord(contentsOf("passages/hedges.tsv", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        lexicon->hedges.emplace(fields[0]);
+                        lexicon->longestHedge =
+                            std::max(lexicon->longestHedge, wordCount(fields[0]));
+                      });
+  data::forEachRecord(contentsOf("passages/cues.tsv", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        if (fields.size() >= 2) lexicon->cues.emplace(fields[0], fields[1]);
+                      });
+  data::forEachRecord(contentsOf("passages/number_words.tsv", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        if (fields.size() >= 2) lexicon->numberWords.emplace(fields[0], fields[1]);
+                      });
+  return lexicon;
+}
+
+} // namespace dossier::analysis::passages

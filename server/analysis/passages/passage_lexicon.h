@@ -1,0 +1,27 @@
+// The word lists passage features are computed with (server/data/passages/): stop words left out of
+// a passage's terms, hedges, cue verbs of attribution, and number words. Loaded once, read-only.
+#pragma once
+
+#include "server/analysis/knowledge.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dossier::analysis::passages {
+
+struct Lexicon {
+  std::unordered_set<std::string> stopWords;
+  // Hedge phrases, folded, words joined by one space; the longest phrase's word count.
+  std::unordered_set<std::string> hedges;
+  int longestHedge = 1;
+  // Cue verb form -> kind of claim ("denied" -> "deny").
+  std::unordered_map<std::string, std::string> cues;
+  // Number word -> figure ("fourteen" -> "14").
+  std::unordered_map<std::string, std::string> numberWords;
+};
+
+std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides);
+
+} // namespace dossier::analysis::passages

@@ -1,0 +1,178 @@
+#include "server/analysis/passages/story_changes.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace dossier::analysis::passages {
+namespace {
+
+constexpr std::size_t kSharedShown = 4;
+constexpr const char* kSeparator = " \u00B7 ";
+
+// Speakers named by a passage's attributions: folded key -> name as written.
+std::map<std::string, std::string> speakers(const Passage& passage) {
+  std::map<std::string, std::string> result;
+  for (const auto& attribution : passage.attributions)
+    if (!attribution.speakerKey.empty())
+      result.emplace(attribution.speakerKey, attribution.speaker);
+  if (!passage.source.empty()) result.emplace(passage.source, passage.source);
+  return result;
+}
+
+std::string joinNames(const std::map<std::string, std::string>& names) {
+  std::string joined;
+  for (const auto& [key, name] : names) {
+    if (!joined.empty()) joined += ", ";
+    joined += name;
+  }
+  return joined;
+}
+
+void compareAttribution(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
+  auto before = speakers(asked), after = speakers(other);
+  if (before.empty() && after.empty()) return;
+  std::map<std::string, std::string> kept;
+  for (const auto& [key, name] : before)
+    if (after.count(key)) kept.emplace(key, name);
+  if (!kept.empty())
+    out.push_back("attribution kept: " + joinNames(kept));
+  else if (after.empty())
+    out.push_back("attribution dropped (was: " + joinNames(before) + ")");
+  else if (before.empty())
+    out.push_back("attribution added: " + joinNames(after));
+  else
+    out.push_back("attribution changed: " + joinNames(before) + " \u2192 " + joinNames(after));
+}
+
+void compareHedges(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
+  std::vector<std::string> added, removed;
+  std::set_difference(other.hedges.begin(), other.hedges.end(), asked.hedges.begin(),
+                      asked.hedges.end(), std::back_inserter(added));
+  std::set_difference(asked.hedges.begin(), asked.hedges.end(), other.hedges.begin(),
+                      other.hedges.end(), std::back_inserter(removed));
+  auto quoted = [](const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& word : words)
+      text += (text.empty() ? "\"" : ", \"") + word + "\"";
+    return text;
+  };
+  if (!added.empty()) out.push_back("adds hedge " + quoted(added));
+  if (!removed.empty()) out.push_back("drops hedge " + quoted(removed));
+}
+
+// Figures that count the same thing (same unit word) but disagree: "12 vs 14 million".
+void compareFigures(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
+  std::map<std::string, std::set<std::string>> askedByUnit, otherByUnit;
+  for (const auto& figure : asked.figures)
+    if (!figure.unit.empty()) askedByUnit[figure.unit].insert(figure.value);
+  for (const auto& figure : other.figures)
+    if (!figure.unit.empty()) otherByUnit[figure.unit].insert(figure.value);
+  std::vector<std::string> differences;
+  for (const auto& [unit, values] : askedByUnit) {
+    auto it = otherByUnit.find(unit);
+    if (it == otherByUnit.end() || it->second == values) continue;
+    std::string onlyAsked, onlyOther;
+    for (const auto& v : values)
+      if (!it->second.count(v)) onlyAsked += (onlyAsked.empty() ? "" : "/") + v;
+    for (const auto& v : it->second)
+      if (!values.count(v)) onlyOther += (onlyOther.empty() ? "" : "/") + v;
+    if (onlyAsked.empty() || onlyOther.empty()) continue;
+    differences.push_back(onlyAsked + " vs " + onlyOther + " " + unit);
+  }
+  if (differences.empty()) return;
+  std::string text = "numbers differ: ";
+  for (std::size_t i = 0; i < differences.size() && i < 2; ++i)
+    text += (i ? ", " : "") + differences[i];
+  out.push_back(text);
+}
+
+void compareQuotes(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
+  for (const auto& quote : other.quotes) {
+    for (const auto& original : asked.quotes) {
+      if (quote.size() < original.size() && original.find(quote) != std::string::npos) {
+        out.push_back("quote shortened");
+        return;
+      }
+      if (original.size() < quote.size() && quote.find(original) != std::string::npos) {
+        out.push_back("quote extended");
+        return;
+      }
+    }
+  }
+  if (!asked.quotes.empty() && other.quotes.empty()) out.push_back("quote dropped");
+}
+
+const Term* termOf(const Passage& passage, const std::string& stem) {
+  auto it = std::lower_bound(passage.terms.begin(), passage.terms.end(), stem,
+                             [](const Term& t, const std::string& s) { return t.stem < s; });
+  return it != passage.terms.end() && it->stem == stem ? &*it : nullptr;
+}
+
+std::string sameClaim(const Passage& asked, const Passage& other) {
+  for (const auto& a : asked.attributions) {
+    for (const auto& b : other.attributions) {
+      if (a.kind != b.kind) continue;
+      if (!a.speakerKey.empty() && a.speakerKey == b.speakerKey) return a.speaker + " " + a.cue;
+    }
+  }
+  for (const auto& a : asked.attributions)
+    for (const auto& b : other.attributions)
+      if (a.kind == b.kind && a.kind != "say") return a.cue;
+  return {};
+}
+
+} // namespace
+
+std::vector<std::string> storyChanges(const Passage& asked, const Passage& other) {
+  std::vector<std::string> changes;
+  compareAttribution(asked, other, changes);
+  compareFigures(asked, other, changes);
+  compareHedges(asked, other, changes);
+  compareQuotes(asked, other, changes);
+  return changes;
+}
+
+std::string sharedSummary(const Passage& asked, const Passage& other,
+                          const std::vector<std::string>& sharedEntities,
+                          const std::vector<std::string>& sharedStems) {
+  std::vector<std::string> shown;
+  std::set<std::string> shownFolded;
+  for (const auto& entity : sharedEntities) {
+    if (shown.size() >= kSharedShown) break;
+    shown.push_back(entity);
+    shownFolded.insert(entity);
+  }
+  for (const auto& stem : sharedStems) {
+    if (shown.size() >= kSharedShown) break;
+    const Term* term = termOf(asked, stem);
+    if (!term) continue;
+    std::string folded = foldWord(term->word);
+    bool partOfEntity =
+        std::any_of(shownFolded.begin(), shownFolded.end(),
+                    [&](const std::string& e) { return e.find(folded) != std::string::npos; });
+    if (partOfEntity) continue;
+    shown.push_back(term->word);
+    shownFolded.insert(folded);
+  }
+  std::string text;
+  if (!shown.empty()) {
+    text = "shares: ";
+    for (std::size_t i = 0; i < shown.size(); ++i)
+      text += (i ? ", " : "") + shown[i];
+  }
+  std::string claim = sameClaim(asked, other);
+  if (!claim.empty()) text += (text.empty() ? "" : kSeparator) + ("same claim: " + claim);
+  return text;
+}
+
+std::string relatedReason(const std::string& shared, const std::vector<std::string>& changes,
+                          bool nearDuplicate) {
+  std::string text = nearDuplicate ? "near-duplicate (same text republished)" : "";
+  if (!shared.empty()) text += (text.empty() ? "" : kSeparator) + shared;
+  for (const auto& change : changes)
+    text += (text.empty() ? "" : kSeparator) + change;
+  return text;
+}
+
+} // namespace dossier::analysis::passages

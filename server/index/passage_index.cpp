@@ -1,0 +1,196 @@
+#include "server/index/passage_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dossier::index {
+namespace {
+
+// BM25 parameters: the usual values for short documents.
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+// Evidence weights relative to a content word: an entity key is a word whose aliases are resolved;
+// a figure alone proves little; a claim's shape (who denied) matters as much as a rare word.
+constexpr double kEntityWeight = 1.0;
+constexpr double kFigureWeight = 0.5;
+constexpr double kClaimWeight = 1.0;
+constexpr double kClaimKindWeight = 0.3;
+// On a large corpus, a key in more than this share of all passages decides nothing and costs the
+// most postings to walk: it is left out of scoring.
+constexpr std::uint64_t kSmallCorpus = 5000;
+constexpr double kCommonShare = 0.125;
+// Near-duplicate: nearly all the asked passage's evidence, at a similar length.
+constexpr double kDuplicateCoverage = 0.85;
+constexpr double kDuplicateLengthRatio = 0.75;
+// Below this similarity a match shares only a word or two: not worth showing.
+constexpr double kMinSimilarity = 0.05;
+// How many of the asked passage's rarest keys are tracked per match, to say what it shares.
+constexpr std::size_t kTrackedKeys = 64;
+
+std::uint64_t refOf(DocId doc, std::uint32_t passage) {
+  return (static_cast<std::uint64_t>(doc) << 32) | passage;
+}
+
+double termPart(double count, double length, double averageLength) {
+  return count * (kK1 + 1) / (count + kK1 * (1 - kB + kB * length / averageLength));
+}
+
+} // namespace
+
+std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) {
+  std::vector<PassageKey> keys;
+  for (const auto& term : passage.terms)
+    keys.push_back({term.stem, term.count, 1.0});
+  for (const auto& entity : passage.entities)
+    keys.push_back({"@" + entity, 1, kEntityWeight});
+  std::unordered_set<std::string> seen;
+  for (const auto& figure : passage.figures)
+    if (seen.insert("#" + figure.value).second)
+      keys.push_back({"#" + figure.value, 1, kFigureWeight});
+  for (const auto& attribution : passage.attributions) {
+    std::string kind = "!" + attribution.kind;
+    if (seen.insert(kind).second) keys.push_back({kind, 1, kClaimKindWeight});
+    if (attribution.speakerKey.empty()) continue;
+    std::string claim = kind + ":" + attribution.speakerKey;
+    if (seen.insert(claim).second) keys.push_back({claim, 1, kClaimWeight});
+  }
+  return keys;
+}
+
+void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
+  auto lengths = std::make_shared<std::vector<std::uint32_t>>();
+  for (std::uint32_t i = 0; i < passages.passages.size(); ++i) {
+    const auto& passage = passages.passages[i];
+    std::uint32_t length = std::max<std::uint32_t>(1, passage.length);
+    lengths->push_back(length);
+    ++passages_;
+    totalLength_ += length;
+    for (const PassageKey& key : passageKeys(passage)) {
+      PostingList& list = postings_.mutate(key.key);
+      if (!list)
+        list = std::make_shared<std::vector<Posting>>();
+      else if (list.use_count() != 1) // a published snapshot still reads this list
+        list = std::make_shared<std::vector<Posting>>(*list);
+      list->push_back({doc, i, key.count, length});
+    }
+  }
+  lengths_.mutate(doc) = std::move(lengths);
+}
+
+void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages& passages) {
+  if (const Lengths* lengths = lengths_.find(doc); lengths && *lengths) {
+    for (std::uint32_t length : **lengths) {
+      --passages_;
+      totalLength_ -= length;
+    }
+    lengths_.erase(doc);
+  }
+  std::unordered_set<std::string> keys;
+  for (const auto& passage : passages.passages)
+    for (const PassageKey& key : passageKeys(passage))
+      keys.insert(key.key);
+  for (const std::string& key : keys) {
+    const PostingList* existing = postings_.find(key);
+    if (!existing || !*existing) continue;
+    PostingList& list = postings_.mutate(key);
+    if (list.use_count() != 1) list = std::make_shared<std::vector<Posting>>(*list);
+    std::erase_if(*list, [doc](const Posting& posting) { return posting.doc == doc; });
+    if (list->empty()) postings_.erase(key);
+  }
+}
+
+double PassageIndex::idfOf(std::size_t documentFrequency) const {
+  double n = static_cast<double>(passages_), df = static_cast<double>(documentFrequency);
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+double PassageIndex::idf(const std::string& key) const {
+  const PostingList* list = postings_.find(key);
+  return list && *list ? idfOf((*list)->size()) : 0.0;
+}
+
+std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passages::Passage& asked,
+                                                std::size_t limit) const {
+  if (passages_ == 0 || limit == 0) return {};
+  struct Key {
+    const PassageKey* key;
+    const std::vector<Posting>* postings;
+    double weight; // idf x evidence weight
+  };
+  std::vector<PassageKey> keys = passageKeys(asked);
+  std::vector<Key> scored;
+  std::size_t maxFrequency =
+      passages_ <= kSmallCorpus ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
+  for (const PassageKey& key : keys) {
+    const PostingList* list = postings_.find(key.key);
+    if (!list || !*list || (*list)->size() > maxFrequency) continue;
+    scored.push_back({&key, list->get(), idfOf((*list)->size()) * key.weight});
+  }
+  std::sort(scored.begin(), scored.end(),
+            [](const Key& a, const Key& b) { return a.weight > b.weight; });
+
+  struct Accumulator {
+    double score = 0;
+    double sharedWeight = 0;
+    std::uint32_t length = 0;
+    std::uint64_t sharedKeys = 0; // bit i: scored[i] is shared
+  };
+  double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
+  double askedLength = std::max<std::uint32_t>(1, asked.length);
+  double selfScore = 0, askedWeight = 0;
+  std::unordered_map<std::uint64_t, Accumulator> candidates;
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    const Key& key = scored[i];
+    selfScore += key.weight * termPart(key.key->count, askedLength, averageLength);
+    askedWeight += key.weight;
+    for (const Posting& posting : *key.postings) {
+      if (posting.doc == doc) continue;
+      Accumulator& candidate = candidates[refOf(posting.doc, posting.passage)];
+      candidate.score += key.weight * termPart(posting.count, posting.length, averageLength);
+      candidate.sharedWeight += key.weight;
+      candidate.length = posting.length;
+      if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
+    }
+  }
+  if (selfScore <= 0) return {};
+
+  std::vector<std::pair<std::uint64_t, const Accumulator*>> ranked;
+  ranked.reserve(candidates.size());
+  for (const auto& [ref, candidate] : candidates)
+    if (candidate.score >= kMinSimilarity * selfScore) ranked.emplace_back(ref, &candidate);
+  auto better = [](const auto& a, const auto& b) {
+    return a.second->score != b.second->score ? a.second->score > b.second->score
+                                              : a.first < b.first;
+  };
+  std::size_t count = std::min(limit, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(count),
+                    ranked.end(), better);
+
+  std::vector<PassageMatch> matches;
+  for (std::size_t r = 0; r < count; ++r) {
+    const auto& [ref, candidate] = ranked[r];
+    PassageMatch match;
+    match.doc = static_cast<DocId>(ref >> 32);
+    match.passage = static_cast<std::uint32_t>(ref & 0xffffffffu);
+    match.score = candidate->score;
+    match.similarity = std::min(1.0, candidate->score / selfScore);
+    double lengthRatio = std::min<double>(candidate->length, askedLength) /
+                         std::max<double>(candidate->length, askedLength);
+    match.nearDuplicate = candidate->sharedWeight >= kDuplicateCoverage * askedWeight &&
+                          lengthRatio >= kDuplicateLengthRatio;
+    for (std::size_t i = 0; i < scored.size() && i < kTrackedKeys; ++i) {
+      if (!(candidate->sharedKeys & (std::uint64_t{1} << i))) continue;
+      const std::string& key = scored[i].key->key;
+      if (key[0] == '@')
+        match.sharedEntities.push_back(key.substr(1));
+      else if (key[0] != '#' && key[0] != '!')
+        match.sharedStems.push_back(key);
+    }
+    matches.push_back(std::move(match));
+  }
+  return matches;
+}
+
+} // namespace dossier::index

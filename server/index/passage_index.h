@@ -1,0 +1,71 @@
+// Which passages of the corpus share which terms, entities and figures, for ranking the passages of
+// other documents related to a given one (BM25 over passages, entity keys and numbers as extra
+// terms).
+//
+// Incremental like every sub-index: add() and remove() touch only one document's postings. Copies
+// share posting lists (CowShardedMap shards, then copy-on-write lists), so a snapshot's copy is
+// cheap and the writer clones only what it changes.
+#pragma once
+
+#include "server/analysis/passages/document_passages.h"
+#include "server/index/cow_map.h"
+#include "server/index/doc_id.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dossier::index {
+
+struct PassageMatch {
+  DocId doc = 0;
+  std::uint32_t passage = 0;  // index into that document's passages
+  double score = 0;           // BM25
+  double similarity = 0;      // score relative to the asked passage's score against itself, 0..1
+  bool nearDuplicate = false; // the same text republished: nearly all its terms, a similar length
+  std::vector<std::string> sharedEntities; // entity keys both passages mention, rarest first
+  std::vector<std::string> sharedStems;    // content-word stems both use, rarest first
+};
+
+class PassageIndex {
+public:
+  void add(DocId doc, const analysis::passages::DocumentPassages& passages);
+  void remove(DocId doc, const analysis::passages::DocumentPassages& passages);
+
+  // Passages of documents other than `doc` related to `asked`, best first, at most `limit`.
+  std::vector<PassageMatch> related(DocId doc, const analysis::passages::Passage& asked,
+                                    std::size_t limit) const;
+
+  std::uint64_t passageCount() const { return passages_; }
+  // How rare a term key is across passages (BM25 idf); 0 for an unknown key.
+  double idf(const std::string& key) const;
+
+private:
+  struct Posting {
+    DocId doc;
+    std::uint32_t passage;
+    std::uint32_t count;
+    std::uint32_t length; // the passage's, kept here so scoring needs no second lookup
+  };
+  using PostingList = std::shared_ptr<std::vector<Posting>>;
+  using Lengths = std::shared_ptr<const std::vector<std::uint32_t>>;
+
+  double idfOf(std::size_t documentFrequency) const;
+
+  CowShardedMap<std::string, PostingList> postings_;
+  CowShardedMap<DocId, Lengths, std::hash<DocId>, 64> lengths_; // per document, per passage
+  std::uint64_t passages_ = 0;
+  std::uint64_t totalLength_ = 0;
+};
+
+// The index keys of a passage's features, with their counts: stems as they are, entity keys as
+// "@key", figures as "#value". Shared by indexing and querying so both see the same keys.
+struct PassageKey {
+  std::string key;
+  std::uint32_t count;
+  double weight; // multiplies the term's BM25 contribution
+};
+std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage);
+
+} // namespace dossier::index

@@ -1,0 +1,96 @@
+// Speed of a related-passages query on a large generated corpus (hidden: run with "[.bench]").
+// Passages are generated directly as features (Zipf-distributed words, entity keys and figures), so
+// the benchmark measures the index, not the text analysis that builds it.
+#include "server/index/passage_index.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <random>
+
+using namespace dossier;
+
+namespace {
+
+// Words drawn by rank with probability ~ 1/rank, like running text.
+class ZipfWords {
+public:
+  ZipfWords(std::size_t vocabulary, std::mt19937& random) : random_(random) {
+    double total = 0;
+    for (std::size_t r = 1; r <= vocabulary; ++r)
+      cumulative_.push_back(total += 1.0 / r);
+  }
+  std::size_t draw() {
+    double x = std::uniform_real_distribution<double>(0, cumulative_.back())(random_);
+    return static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) -
+                                    cumulative_.begin());
+  }
+
+private:
+  std::mt19937& random_;
+  std::vector<double> cumulative_;
+};
+
+analysis::passages::Passage generatePassage(ZipfWords& words, ZipfWords& names,
+                                            std::mt19937& random) {
+  analysis::passages::Passage passage;
+  std::map<std::string, std::uint16_t> counts;
+  int length = std::uniform_int_distribution<int>(30, 110)(random);
+  for (int i = 0; i < length; ++i)
+    ++counts["w" + std::to_string(words.draw())];
+  for (auto& [stem, count] : counts)
+    passage.terms.push_back({stem, stem, count});
+  for (int i = 0; i < 3; ++i)
+    passage.entities.push_back("e" + std::to_string(names.draw()));
+  std::sort(passage.entities.begin(), passage.entities.end());
+  passage.entities.erase(std::unique(passage.entities.begin(), passage.entities.end()),
+                         passage.entities.end());
+  passage.figures.push_back({std::to_string(random() % 2000), "million"});
+  passage.length = static_cast<std::uint32_t>(length);
+  return passage;
+}
+
+} // namespace
+
+TEST_CASE("related-passages query speed on a generated corpus", "[.bench]") {
+  // About 100 MB of text: ~600 bytes (~70 content words) per passage.
+  std::size_t passageCount = 170000;
+  if (const char* n = std::getenv("DOSSIER_BENCH_PASSAGES"))
+    passageCount = std::strtoul(n, nullptr, 10);
+  const std::size_t perDocument = 12;
+  std::mt19937 random(42);
+  ZipfWords words(200000, random), names(30000, random);
+
+  index::PassageIndex passages;
+  std::vector<analysis::passages::DocumentPassages> documents;
+  auto buildStart = std::chrono::steady_clock::now();
+  for (std::size_t d = 0; d * perDocument < passageCount; ++d) {
+    analysis::passages::DocumentPassages doc;
+    for (std::size_t p = 0; p < perDocument; ++p)
+      doc.passages.push_back(generatePassage(words, names, random));
+    passages.add(static_cast<index::DocId>(d), doc);
+    if (documents.size() < 200) documents.push_back(std::move(doc));
+  }
+  double buildSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - buildStart).count();
+
+  std::vector<double> millis;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    for (const auto& passage : documents[d].passages) {
+      auto start = std::chrono::steady_clock::now();
+      auto results = passages.related(static_cast<index::DocId>(d), passage, 10);
+      millis.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+    }
+  }
+  std::sort(millis.begin(), millis.end());
+  double p50 = millis[millis.size() / 2], p99 = millis[millis.size() * 99 / 100];
+  WARN(passages.passageCount() << " passages indexed in " << buildSeconds << " s; " << millis.size()
+                               << " queries: p50 " << p50 << " ms, p99 " << p99 << " ms");
+  CHECK(p50 < 20);
+  CHECK(p99 < 100);
+}

@@ -1,0 +1,59 @@
+// "How the story changed": attribution, hedges, figures and quotes compared between two passages.
+#include "server/analysis/document.h"
+#include "server/analysis/passages/story_changes.h"
+
+#include <catch2/catch.hpp>
+
+using namespace dossier::analysis;
+
+namespace {
+
+passages::Passage passageOf(const std::string& text) {
+  auto analysis = analyzeDocument(text, *Knowledge::builtin());
+  REQUIRE(analysis->passages.passages.size() == 1);
+  return analysis->passages.passages[0];
+}
+
+bool has(const std::vector<std::string>& changes, const std::string& change) {
+  return std::find(changes.begin(), changes.end(), change) != changes.end();
+}
+
+} // namespace
+
+TEST_CASE("attribution dropped, figures that disagree, hedge added", "[passages][changes]") {
+  auto asked = passageOf("The Ledger reported that the contract was worth 12 million veskar.\n");
+  auto other = passageOf("The contract was reportedly worth 14 million veskar in the end.\n");
+  auto changes = passages::storyChanges(asked, other);
+  CHECK(has(changes, "attribution dropped (was: Ledger)"));
+  CHECK(has(changes, "numbers differ: 12 vs 14 million"));
+  CHECK(has(changes, "adds hedge \"reportedly\""));
+}
+
+TEST_CASE("attribution kept and quote shortened", "[passages][changes]") {
+  auto asked = passageOf("Ilves said: “I never met him, not at dinner and not anywhere else.”\n");
+  auto other =
+      passageOf("Ilves said the claim was false: “I never met him,” she told reporters.\n");
+  auto changes = passages::storyChanges(asked, other);
+  CHECK(has(changes, "attribution kept: Ilves"));
+  CHECK(has(changes, "quote shortened"));
+}
+
+TEST_CASE("the same story told the same way shows only the attribution kept",
+          "[passages][changes]") {
+  auto asked = passageOf("Ilves denied meeting the envoy at the hotel in March.\n");
+  CHECK(passages::storyChanges(asked, asked) ==
+        std::vector<std::string>{"attribution kept: Ilves"});
+}
+
+TEST_CASE("the reason line names what is shared, then what changed", "[passages][changes]") {
+  auto asked =
+      passageOf("Musk denied that he spoke to Putin about the contact and the peace plan.\n");
+  auto other = passageOf("Putin and Musk discussed the peace plan, Musk allegedly denied.\n");
+  std::string shared = passages::sharedSummary(asked, other, {}, {"musk", "putin", "plan"});
+  CHECK(shared == "shares: Musk, Putin, plan \u00B7 same claim: Musk denied");
+  std::string reason = passages::relatedReason(shared, passages::storyChanges(asked, other), false);
+  CHECK(reason.starts_with("shares: Musk, Putin, plan"));
+  CHECK(reason.find("adds hedge \"allegedly\"") != std::string::npos);
+  CHECK(passages::relatedReason("shares: Musk", {}, true) ==
+        "near-duplicate (same text republished) \u00B7 shares: Musk");
+}

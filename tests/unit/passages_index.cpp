@@ -1,0 +1,88 @@
+// The passage index ranks passages of other documents by shared rare evidence, updates one document
+// at a time, and keeps published copies unchanged.
+#include "server/analysis/document.h"
+#include "server/index/passage_index.h"
+
+#include <catch2/catch.hpp>
+
+using namespace dossier;
+using analysis::analyzeDocument;
+using analysis::Knowledge;
+
+namespace {
+
+std::shared_ptr<const analysis::DocumentAnalysis> analyze(const std::string& text) {
+  return analyzeDocument(text, *Knowledge::builtin());
+}
+
+const char* kMeeting =
+    "The harbour minister met a Drovnian envoy at a private dinner at the Hotel Meridian two weeks "
+    "before the dredging contract was awarded, according to three officials.\n\n"
+    "Fishermen complained about the price of diesel at the harbour market on Sunday.\n";
+const char* kDenial = "The harbour minister denied that she had dinner with the Drovnian envoy at "
+                      "the Hotel Meridian.\n\n"
+                      "The weather office expects storms along the coast later this week.\n";
+const char* kUnrelated =
+    "The football club signed a new goalkeeper from the northern league for the coming season.\n\n"
+    "Ticket prices at the stadium will rise by a small amount next year.\n";
+
+} // namespace
+
+TEST_CASE("related passages come from other documents, best first", "[passages][index]") {
+  auto meeting = analyze(kMeeting), denial = analyze(kDenial), unrelated = analyze(kUnrelated);
+  index::PassageIndex passages;
+  passages.add(0, meeting->passages);
+  passages.add(1, denial->passages);
+  passages.add(2, unrelated->passages);
+
+  auto results = passages.related(0, meeting->passages.passages[0], 5);
+  REQUIRE_FALSE(results.empty());
+  CHECK(results[0].doc == 1);
+  CHECK(results[0].passage == 0);
+  CHECK_FALSE(results[0].nearDuplicate);
+  for (const auto& r : results)
+    CHECK(r.doc != 0);
+  for (std::size_t i = 1; i < results.size(); ++i)
+    CHECK(results[i - 1].score >= results[i].score);
+  // The rarest shared words explain the match.
+  CHECK(std::find(results[0].sharedStems.begin(), results[0].sharedStems.end(), "meridian") !=
+        results[0].sharedStems.end());
+}
+
+TEST_CASE("a republished passage is labelled a near-duplicate", "[passages][index]") {
+  auto original = analyze(kMeeting);
+  auto republished = analyze(std::string("Reposted from the wire:\n\n") + kMeeting);
+  auto denial = analyze(kDenial);
+  index::PassageIndex passages;
+  passages.add(0, original->passages);
+  passages.add(1, republished->passages);
+  passages.add(2, denial->passages);
+  auto results = passages.related(0, original->passages.passages[0], 5);
+  REQUIRE(results.size() >= 2);
+  CHECK(results[0].doc == 1);
+  CHECK(results[0].nearDuplicate);
+  CHECK(results[0].similarity > 0.9);
+  CHECK(results[1].doc == 2);
+  CHECK_FALSE(results[1].nearDuplicate);
+}
+
+TEST_CASE("removing a document removes its passages; a copy keeps what it saw",
+          "[passages][index]") {
+  auto meeting = analyze(kMeeting), denial = analyze(kDenial);
+  index::PassageIndex passages;
+  passages.add(0, meeting->passages);
+  passages.add(1, denial->passages);
+  index::PassageIndex published = passages;
+  std::uint64_t before = passages.passageCount();
+
+  passages.remove(1, denial->passages);
+  CHECK(passages.passageCount() == before - denial->passages.passages.size());
+  CHECK(passages.related(0, meeting->passages.passages[0], 5).empty());
+  CHECK_FALSE(published.related(0, meeting->passages.passages[0], 5).empty());
+
+  // Editing: remove the old contributions, add the new ones.
+  auto edited = analyze(kUnrelated);
+  passages.add(1, edited->passages);
+  for (const auto& r : passages.related(0, meeting->passages.passages[0], 5))
+    CHECK(r.similarity < 0.3);
+}
