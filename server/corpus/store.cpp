@@ -43,7 +43,8 @@ CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads)
 }
 
 CorpusStore::~CorpusStore() {
-  indexPool_.reset();  // its tasks enqueue into this object: stop them before anything else goes
+  // The writer posts to the index pool and the pool's tasks enqueue here: stop the writer and the
+  // scan first, then the pool, while the queues they write to still exist.
   {
     std::lock_guard lock(queueMutex_);
     stopping_ = true;
@@ -52,6 +53,7 @@ CorpusStore::~CorpusStore() {
   writer_.join();
   if (scanStop_) scanStop_->store(true);
   if (scanThread_.joinable()) scanThread_.join();
+  indexPool_.reset();
 }
 
 CorpusStore::Ticket CorpusStore::enqueue(Event event, bool fromEditor) {
@@ -129,21 +131,36 @@ void CorpusStore::writerLoop() {
       publishedWake_.notify_all();
       continue;
     }
-    // Background results: apply for up to 100 ms, then publish, so the editor sees progress and
-    // editor events never wait long behind a bulk load.
-    auto deadline = Clock::now() + std::chrono::milliseconds(100);
-    while (Clock::now() < deadline) {
+    // Background results (disk reads during a scan): keep applying them until the publication
+    // interval is over, waiting for more when the queue runs dry, and publish once. Publishing after
+    // every document would make the next write clone the index shards the new snapshot shares: the
+    // interval bounds that copying to a few times a second. Editor events cut the wait short.
+    auto deadline = Clock::now() + publishInterval();
+    while (true) {
       std::pair<Ticket, Event> item;
       {
-        std::lock_guard lock(queueMutex_);
-        if (stopping_ || !editorQueue_.empty() || backgroundQueue_.empty()) break;
+        std::unique_lock lock(queueMutex_);
+        bool more = queueWake_.wait_until(lock, deadline, [&] {
+          return stopping_ || !editorQueue_.empty() || !backgroundQueue_.empty();
+        });
+        if (!more || stopping_ || !editorQueue_.empty()) break;
         item = std::move(backgroundQueue_.front());
         backgroundQueue_.pop_front();
       }
       apply(item.second);
+      if (progress_.done()) break;  // the scan just finished: show it at once
     }
     publish();
   }
+}
+
+std::chrono::milliseconds CorpusStore::publishInterval() const {
+  // Small corpora: show results quickly. Large ones: publish less often, since each publication
+  // costs a copy of the shards written next, which grows with the corpus.
+  std::size_t documents = idsByPath_->size();
+  if (documents < 1000) return std::chrono::milliseconds(100);
+  if (documents < 10000) return std::chrono::milliseconds(500);
+  return std::chrono::milliseconds(1000);
 }
 
 void CorpusStore::apply(Event& event) {

@@ -92,6 +92,7 @@ class CorpusStore {
   void writerLoop();
   void apply(Event& event);
   void publish();
+  std::chrono::milliseconds publishInterval() const;
 
   void apply(SetRoots& e);
   void apply(SetSettings& e);
@@ -116,7 +117,7 @@ class CorpusStore {
   void log(LogLevel level, const std::string& message) const;
 
   StoreCallbacks callbacks_;
-  std::unique_ptr<scheduler::ThreadPool> indexPool_;  // reset first on destruction
+  std::unique_ptr<scheduler::ThreadPool> indexPool_;  // reset last in the destructor body
 
   // Queue between callers and the writer thread.
   mutable std::mutex queueMutex_;
