@@ -1,12 +1,15 @@
 #include "server/corpus/flags.h"
 
+#include "server/corpus/flags_names.h"
 #include "server/corpus/glob.h"
 
 #include <algorithm>
 
 namespace dossier::corpus {
 
-std::string_view familyOf(std::string_view code) { return code.substr(0, code.find('/')); }
+std::string_view familyOf(std::string_view code) {
+  return code.substr(0, code.find('/'));
+}
 
 Severity defaultSeverity(std::string_view code) {
   std::string_view family = familyOf(code);
@@ -20,7 +23,8 @@ bool ignored(const WorkspaceConfig& config, const Document& doc, const Flag& fla
   std::string_view text = flag.span.in(*doc.text);
   for (const IgnoreRule& rule : config.ignores) {
     if (!rule.code.empty() && rule.code != flag.code && rule.code != familyOf(flag.code)) continue;
-    if (!rule.file.empty() && rule.file != doc.relative && !globMatch(rule.file, doc.relative)) continue;
+    if (!rule.file.empty() && rule.file != doc.relative && !globMatch(rule.file, doc.relative))
+      continue;
     if (!rule.text.empty() && rule.text != text) continue;
     return true;
   }
@@ -34,7 +38,8 @@ constexpr std::string_view kBoilerplateCode = "debris/navigation";
 
 // Findings of the corpus-wide line index: a line the per-document rules flagged as debris gets the
 // count in its message; an unflagged repeated line becomes a debris finding of its own.
-std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot, const Document& doc) {
+std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot,
+                                                      const Document& doc) {
   const auto& own = doc.analysis->findings;
   std::vector<analysis::rules::Finding> findings = own.findings;
   bool added = false;
@@ -50,9 +55,10 @@ std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot, 
                                  " (" + count + ")");
       continue;
     }
-    findings.push_back({line.span, std::string(kBoilerplateCode),
-                        analysis::rules::renderMessage(
-                            "Site boilerplate (" + count + "): \"{text}\".", line.span.in(*doc.text))});
+    findings.push_back(
+        {line.span, std::string(kBoilerplateCode),
+         analysis::rules::renderMessage("Site boilerplate (" + count + "): \"{text}\".",
+                                        line.span.in(*doc.text))});
     added = true;
   }
   if (added)
@@ -61,7 +67,7 @@ std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot, 
   return findings;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
   const WorkspaceConfig& config = *snapshot.config;
@@ -77,7 +83,21 @@ std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
     if (ignored(config, doc, flag)) continue;
     flags.push_back(std::move(flag));
   }
+  if (!config.enabled("names/inconsistent")) return flags;
+  for (auto& name : inconsistentNames(snapshot, doc)) {
+    Flag flag;
+    flag.span = name.finding.span;
+    flag.code = std::move(name.finding.code);
+    flag.message = std::move(name.finding.message);
+    flag.severity = config.severityFor(flag.code, defaultSeverity(flag.code));
+    flag.related.push_back({name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
+    if (ignored(config, doc, flag)) continue;
+    auto at = std::upper_bound(
+        flags.begin(), flags.end(), flag.span.begin,
+        [](analysis::Offset offset, const Flag& f) { return offset < f.span.begin; });
+    flags.insert(at, std::move(flag));
+  }
   return flags;
 }
 
-}  // namespace dossier::corpus
+} // namespace dossier::corpus

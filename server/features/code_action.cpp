@@ -1,7 +1,8 @@
-// Quick fixes for the analytical flags: "Remove this line" for scraping debris, and "Ignore <code>
-// in this file" / "Ignore this phrase everywhere" for every flag. Ignoring edits the workspace's
-// dossier.json through a WorkspaceEdit (creating the file when missing), so every suppression is a
-// reviewable change the user accepts; the server itself never writes a file.
+// Quick fixes for the analytical flags: "Remove this line" for scraping debris, "Change to <usual
+// spelling>" for an inconsistent name, and "Ignore <code> in this file" / "Ignore this phrase
+// everywhere" for every flag. Ignoring edits the workspace's dossier.json through a WorkspaceEdit
+// (creating the file when missing), so every suppression is a reviewable change the user accepts;
+// the server itself never writes a file.
 #include "protocol/types_features.h"
 #include "protocol/uri.h"
 #include "server/corpus/flags.h"
@@ -89,6 +90,21 @@ protocol::WorkspaceEdit removeLine(const RequestContext& context, const corpus::
   return edit;
 }
 
+// For an inconsistent name: the edit writing it the corpus's usual way, and that spelling.
+std::optional<std::pair<protocol::WorkspaceEdit, std::string>>
+normaliseName(const RequestContext& context, const corpus::Document& doc,
+              const corpus::Flag& flag) {
+  if (flag.code != "names/inconsistent" || flag.related.empty()) return std::nullopt;
+  const corpus::RelatedSpan& usual = flag.related.front();
+  const corpus::Document* other = context.snapshot->document(usual.doc);
+  if (!other) return std::nullopt;
+  std::string spelling(usual.span.in(*other->text));
+  protocol::WorkspaceEdit edit;
+  edit.changes.emplace();
+  (*edit.changes)[RequestContext::uriOf(doc)].push_back({context.range(doc, flag.span), spelling});
+  return std::make_pair(std::move(edit), std::move(spelling));
+}
+
 protocol::CodeAction quickFix(std::string title,
                               const std::vector<protocol::Diagnostic>& diagnostics) {
   protocol::CodeAction action;
@@ -118,6 +134,11 @@ nlohmann::json codeAction(RequestContext& context, const nlohmann::json& json) {
       auto action = quickFix("Remove this line", diagnostics);
       action.edit = removeLine(context, *doc, flag.span);
       action.isPreferred = true;
+      actions.push_back(protocol::toJSON(action));
+    }
+    if (auto normalise = normaliseName(context, *doc, flag)) {
+      auto action = quickFix("Change to \"" + normalise->second + "\"", diagnostics);
+      action.edit = std::move(normalise->first);
       actions.push_back(protocol::toJSON(action));
     }
     if (!root) continue;
