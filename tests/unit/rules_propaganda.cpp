@@ -26,8 +26,7 @@ TEST_CASE("propaganda cues: a hit and a near miss each", "[rules]") {
   expectFlags("propaganda/whataboutism", "What about the weather made the trip late was unclear.");
   expectFlags("propaganda/bandwagon", "[[Everyone knows the vote was rigged]].");
   expectFlags("propaganda/bandwagon", "Everyone was invited to the meeting.");
-  expectFlags("propaganda/reductio-ad-hitlerum",
-              "This is just [[like the Nazis]].");
+  expectFlags("propaganda/reductio-ad-hitlerum", "This is just [[like the Nazis]].");
 }
 
 TEST_CASE("propaganda/slogan: parallel or shouted short phrases", "[rules]") {
@@ -40,4 +39,28 @@ TEST_CASE("propaganda/repetition: a short sentence restated in one document", "[
   expectFlags("propaganda/repetition",
               "[[Never again.]] We said it in 1990. [[Never again.]] We say it now.");
   expectFlags("propaganda/repetition", "Never again. We said it in 1990 and mean it.");
+}
+
+TEST_CASE("propaganda cues are general English, not one text's words", "[rules]") {
+  expectFlags("propaganda/name-calling", "Everyone says the senator [[is a loser]].");
+  expectFlags("propaganda/name-calling", "The [[lackeys]] of the board voted again.");
+  expectFlags("propaganda/name-calling", "He met a dictator's former doctor in 1990.");
+  expectFlags("propaganda/exaggeration", "The claim is [[absolutely ludicrous]].");
+  expectFlags("propaganda/exaggeration", "It was [[only a minor glitch]], the firm said.");
+  expectFlags("propaganda/exaggeration", "The plan is absolutely certain to pass.");
+  expectFlags("propaganda/fear", "The mine [[will destroy our town]].");
+  expectFlags("propaganda/fear", "It is [[a threat to our children]].");
+  expectFlags("propaganda/fear", "The storm destroyed two barns.");
+  expectFlags("propaganda/flag-waving", "We must [[defend our homeland]].");
+  expectFlags("propaganda/causal-oversimplification",
+              "[[The only reason for]] the deficit is waste.");
+  expectFlags("propaganda/causal-oversimplification", "One reason for the deficit is waste.");
+  expectFlags("propaganda/appeal-to-authority", "[[Experts agree]], so the debate is over.");
+  expectFlags("propaganda/black-and-white", "[[There is no alternative]] to the plan.");
+  expectFlags("propaganda/thought-terminating-cliche", "We lost. [[Simple as that]].");
+  expectFlags("propaganda/thought-terminating-cliche", "The recipe is simple and fast.");
+  expectFlags("propaganda/doubt", "[[Who benefits?]] Nobody asks.");
+  expectFlags("propaganda/bandwagon", "[[Everybody agrees]] on that.");
+  expectFlags("propaganda/reductio-ad-hitlerum", "It was a [[Nazi-style]] purge.");
+  expectFlags("propaganda/reductio-ad-hitlerum", "The museum covers the years 1933 to 1945.");
 }

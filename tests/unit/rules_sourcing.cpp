@@ -43,3 +43,12 @@ TEST_CASE("rumour/unconfirmed flags unverified framing", "[rules]") {
   expectFlags("rumour/unconfirmed", "There were [[unconfirmed reports]] of shelling.");
   expectFlags("rumour/unconfirmed", "The ministry confirmed the figures on Tuesday.");
 }
+
+TEST_CASE("sourcing cues start at a word, never inside one", "[rules]") {
+  expectFlags("sourcing/anonymous",
+              "It was confirmed by [[several current and former U.S., European and Russian "
+              "officials]].");
+  expectFlags("sourcing/anonymous", "The European trade officer Jan Kos signed it.");
+  expectFlags("sourcing/anonymous",
+              "[[A senior administration official told reporters]] it was over.");
+}

@@ -12,10 +12,26 @@ bool isWordByte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
+// Whether the pattern's first character, past any opening groups ("(?:", "(?-i:"), is a plain
+// word character: then it must not start inside a word ("an" in "European").
+bool startsWithWord(std::string_view pattern) {
+  for (;;) {
+    if (pattern.starts_with("(?:"))
+      pattern.remove_prefix(3);
+    else if (pattern.starts_with("(?-i:") || pattern.starts_with("(?i:"))
+      pattern.remove_prefix(pattern.find(':') + 1);
+    else if (pattern.starts_with("(") && !pattern.starts_with("(?"))
+      pattern.remove_prefix(1);
+    else
+      break;
+  }
+  return !pattern.empty() && isWordByte(pattern.front());
+}
+
 // "\bpattern\b", with each \b only where the pattern's end is a plain word character.
 std::string withBoundaries(std::string_view pattern, bool cased) {
   std::string out = cased ? "" : "(?i)";
-  if (!pattern.empty() && isWordByte(pattern.front())) out += "\\b";
+  if (startsWithWord(pattern)) out += "\\b";
   out += "(?:";
   out += pattern;
   out += ")";
