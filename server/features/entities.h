@@ -2,6 +2,7 @@
 // tokens. Each file translates protocol <-> the index's EntityQuery (server/index/entity_query.h).
 #pragma once
 
+#include "protocol/types_features.h"
 #include "server/features/features.h"
 #include "server/index/entity_query.h"
 
@@ -29,5 +30,21 @@ nlohmann::json semanticTokensRange(RequestContext& context, const nlohmann::json
 
 // Semantic token types, indexed by analysis::entities::EntityType.
 std::vector<std::string> entityTokenTypes();
+
+nlohmann::json workspaceSymbol(RequestContext& context, const nlohmann::json& params);
+nlohmann::json prepareRename(RequestContext& context, const nlohmann::json& params);
+nlohmann::json rename(RequestContext& context, const nlohmann::json& params);
+nlohmann::json completion(RequestContext& context, const nlohmann::json& params);
+// Code lenses "N mentions · M documents · K spellings" on the defining mentions the document holds,
+// running the editor's references view (entity_lens.cpp; called by codeLens).
+void appendEntityLenses(const RequestContext& context, const corpus::Document& doc,
+                        nlohmann::json& lenses);
+
+// How entity types show as symbols and completions (workspace_symbol.cpp):
+//   person -> Object, organisation -> Class, place -> Namespace, group (NORP) -> Enum,
+//   other -> Constant; completion kinds follow the same idea: person -> Value,
+//   organisation -> Class, place -> Module, group -> Enum, other -> Constant.
+protocol::SymbolKind symbolKindOf(analysis::entities::EntityType type);
+protocol::CompletionItemKind completionKindOf(analysis::entities::EntityType type);
 
 } // namespace dossier::features

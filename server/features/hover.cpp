@@ -78,7 +78,7 @@ nlohmann::json hover(RequestContext& context, const nlohmann::json& json) {
   if (!card.cooccurring.empty()) {
     out << italic("Appears with:") << " ";
     for (std::size_t i = 0; i < card.cooccurring.size() && i < 5; ++i)
-      out << (i ? " · " : "") << query.card(card.cooccurring[i].first).name << " ("
+      out << (i ? " · " : "") << query.nameOf(card.cooccurring[i].first) << " ("
           << card.cooccurring[i].second << ")";
     out << "\n\n";
   }

@@ -40,6 +40,15 @@ public:
   const KeyCounts& expansionsOf(const std::string& acronym) const;
   // Votes for each EntityType over every mention carrying `key`.
   std::array<std::uint32_t, 5> typeVotes(const std::string& key) const;
+  // Visits every mention key with its number of mentions across the corpus; order unspecified.
+  template <typename Visit> void forEachKey(Visit&& visit) const {
+    types_.forEach([&](const std::string& key, const std::array<std::uint32_t, 5>& votes) {
+      std::uint32_t mentions = 0;
+      for (std::uint32_t v : votes)
+        mentions += v;
+      visit(key, mentions);
+    });
+  }
 
 private:
   void update(DocId doc, const analysis::entities::DocumentEntities& entities, int sign);

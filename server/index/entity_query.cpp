@@ -7,6 +7,9 @@
 namespace dossier::index {
 namespace {
 
+// Light lookups read at most this many of the documents that mention a key.
+constexpr std::size_t kLightLookupDocuments = 4;
+
 bool isMultiWord(const std::string& key) {
   return key.find(' ') != std::string::npos;
 }
@@ -154,6 +157,71 @@ ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
                                    votes[i] > 0 && votes[i] * 2 >= votes[best]))
       best = i;
   return static_cast<ent::EntityType>(best);
+}
+
+std::optional<std::string> EntityQuery::entityOfKey(const std::string& key) const {
+  std::size_t looked = 0;
+  for (DocId doc : index_.documentsMentioning(key)) {
+    if (++looked > kLightLookupDocuments) break;
+    DocumentView view = documents_(doc);
+    if (!view.entities) continue;
+    for (const ent::Mention& mention : view.entities->mentions)
+      if (mention.key == key && accepted(mention)) return entityOf(mention);
+  }
+  return std::nullopt;
+}
+
+std::optional<MentionRef> EntityQuery::definitionOf(const std::string& entity) const {
+  std::vector<MentionRef> own;
+  for (DocId doc : index_.documentsMentioning(entity)) {
+    DocumentView view = documents_(doc);
+    if (!view.entities) continue;
+    for (const ent::Mention& mention : view.entities->mentions)
+      if ((mention.key == entity || mention.surfaceKey == entity) && accepted(mention) &&
+          entityOf(mention) == entity)
+        own.push_back({doc, &mention});
+  }
+  if (own.empty()) {
+    auto all = mentionsOf(entity);
+    return definitionOf(entity, all);
+  }
+  return definitionOf(entity, own);
+}
+
+std::string EntityQuery::nameOf(const std::string& key) const {
+  std::string fallback;
+  std::size_t looked = 0;
+  for (DocId doc : index_.documentsMentioning(key)) {
+    if (++looked > kLightLookupDocuments) break;
+    DocumentView view = documents_(doc);
+    if (!view.entities) continue;
+    for (const ent::Mention& mention : view.entities->mentions) {
+      if (mention.surfaceKey != key) continue;
+      std::string_view surface = mention.span.in(view.text);
+      // All-caps headlines are a poor way to show a name; keep looking for mixed case.
+      if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return std::string(surface);
+      if (fallback.empty()) fallback = surface;
+    }
+  }
+  return fallback.empty() ? key : fallback;
+}
+
+std::vector<std::string> EntityQuery::rolesOf(const std::string& entity, std::size_t limit) const {
+  std::vector<std::string> roles;
+  std::size_t looked = 0;
+  for (DocId doc : index_.documentsMentioning(entity)) {
+    if (++looked > kLightLookupDocuments || roles.size() >= limit) break;
+    DocumentView view = documents_(doc);
+    if (!view.entities) continue;
+    for (const ent::Role& role : view.entities->roles) {
+      std::string text(role.span.in(view.text));
+      if (role.key == entity && roles.size() < limit &&
+          std::find(roles.begin(), roles.end(), text) == roles.end())
+        roles.push_back(std::move(text));
+    }
+  }
+  return roles;
 }
 
 EntityCard EntityQuery::card(const std::string& entity) const {

@@ -81,6 +81,22 @@ public:
   EntityCard card(const std::string& entity) const;
   ent::EntityType typeOf(const std::string& entity) const;
 
+  // Light lookups (a few documents at most, never the whole corpus), for lists of many entities:
+  // The entity a key stands for, judged on its first mentions; none when the corpus does not
+  // accept them as names.
+  std::optional<std::string> entityOfKey(const std::string& key) const;
+  // How the texts write a key: a mention spelled exactly so, in mixed case when there is one.
+  std::string nameOf(const std::string& key) const;
+  // Up to `limit` distinct roles the first documents give the entity.
+  std::vector<std::string> rolesOf(const std::string& entity, std::size_t limit) const;
+
+  // The defining mention judged on the mentions spelled as the entity's own key only (not its
+  // short forms or acronyms): the answer of definitionOf(entity, mentionsOf(entity)) unless an
+  // acronym is introduced with a role before its expansion, at a fraction of the cost.
+  std::optional<MentionRef> definitionOf(const std::string& entity) const;
+
+  const EntityIndex& index() const { return index_; }
+
 private:
   std::optional<std::string> bestOf(const KeyCounts& counts, const std::string& exclude) const;
 

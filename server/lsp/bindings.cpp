@@ -24,6 +24,10 @@ std::unordered_map<std::string, LspServer::Handler> featureHandlers() {
       {"textDocument/hover", features::hover},
       {"textDocument/semanticTokens/full", features::semanticTokensFull},
       {"textDocument/semanticTokens/range", features::semanticTokensRange},
+      {"workspace/symbol", features::workspaceSymbol},
+      {"textDocument/prepareRename", features::prepareRename},
+      {"textDocument/rename", features::rename},
+      {"textDocument/completion", features::completion},
   };
 }
 
@@ -34,6 +38,9 @@ void advertiseFeatures(protocol::ServerCapabilities& capabilities,
       .set("declarationProvider", true)
       .documentHighlight()
       .hover()
+      .workspaceSymbol()
+      .rename(/*prepare=*/true)
+      .completion({})
       .semanticTokens(features::entityTokenTypes(), {})
       .foldingRange()
       .documentSymbol()
