@@ -1,7 +1,9 @@
 // textDocument/codeLens: "3 related passages" above each passage with strong matches in other
 // documents; the command dossier.showRelated [uri, position, locations] opens them (the editor
-// plugins bind it to their reference/peek view).
+// plugins bind it to their reference/peek view). Entity lenses ("N mentions · M documents · K
+// spellings") are added by entity_lens.cpp.
 #include "protocol/types_features.h"
+#include "server/features/entities.h"
 #include "server/features/passages.h"
 
 namespace dossier::features {
@@ -37,6 +39,8 @@ nlohmann::json codeLens(RequestContext& context, const nlohmann::json& json) {
                           {uri, protocol::toJSON(range.start), locations}};
     lenses.push_back(protocol::toJSON(lens));
   }
+  // Entity lenses (entity_lens.cpp): mention counts on each defining mention in this document.
+  appendEntityLenses(context, *doc, lenses);
   return lenses;
 }
 

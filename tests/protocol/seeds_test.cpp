@@ -183,3 +183,39 @@ TEST_CASE("seeds: hover cards name the entity, common words have none", "[seeds]
   CHECK(value.find("Vladimir Putin") != std::string::npos);
   CHECK(value.find("person") != std::string::npos);
 }
+
+TEST_CASE("seeds: workspace symbols and entity lenses span the files", "[seeds]") {
+  if (!SeedWorkspace::available()) {
+    WARN("skipped: " << seedsFolder() << " is absent (the seed pages are not in the repository)");
+    return;
+  }
+  SeedWorkspace seeds;
+  auto symbols = seeds.client().request("workspace/symbol", {{"query", "putin"}});
+  REQUIRE(symbols.ok());
+  REQUIRE(!symbols.result.empty());
+  CHECK(symbols.result[0]["name"] == "Vladimir Putin");
+  CHECK(symbols.result[0]["containerName"] == "person");
+
+  // Elon Musk is defined in one of the files: its lens counts mentions in the two files he is in.
+  bool muskLens = false;
+  for (std::size_t file = 0; file < 3; ++file) {
+    auto lenses = seeds.client().request("textDocument/codeLens", textDocument(seeds.uri(file)));
+    REQUIRE(lenses.ok());
+    for (const auto& lens : lenses.result) {
+      if (lens["command"]["command"] != "editor.action.showReferences") continue;
+      const auto& locations = lens["command"]["arguments"][2];
+      std::set<std::string> uris;
+      for (const auto& location : locations)
+        uris.insert(location["uri"]);
+      std::string title = lens["command"]["title"];
+      if (locations.size() > 20 && uris.size() == 2) muskLens = true;
+      auto counted = [](std::size_t n, const std::string& what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+      };
+      INFO(title);
+      CHECK(title.starts_with(counted(locations.size(), "mention") + " · " +
+                              counted(uris.size(), "document") + " · "));
+    }
+  }
+  CHECK(muskLens);
+}
