@@ -143,7 +143,21 @@ std::string sharedSummary(const Passage& asked, const Passage& other,
     shown.push_back(entity);
     shownFolded.insert(entity);
   }
-  for (const auto& stem : sharedStems) {
+  // A name written in full in one passage and by its surname in the other ("Talia Voss", "Voss")
+  // has two entity keys, so it is shared as a word: such words come before common words.
+  auto namesAnEntity = [&](const std::string& stem) {
+    const Term* term = termOf(asked, stem);
+    if (!term) return false;
+    std::string folded = foldWord(term->word);
+    return std::any_of(asked.entities.begin(), asked.entities.end(), [&](const std::string& e) {
+      std::size_t at = e.find(folded);
+      return at != std::string::npos && (at == 0 || e[at - 1] == ' ') &&
+             (at + folded.size() == e.size() || e[at + folded.size()] == ' ');
+    });
+  };
+  std::vector<std::string> stems = sharedStems;
+  std::stable_partition(stems.begin(), stems.end(), namesAnEntity);
+  for (const auto& stem : stems) {
     if (shown.size() >= kSharedShown) break;
     const Term* term = termOf(asked, stem);
     if (!term) continue;
