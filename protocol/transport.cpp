@@ -120,25 +120,6 @@ bool MessageReader::skipToContentLength() {
   }
 }
 
-void MessageReader::skipBody(std::size_t length) {
-  std::size_t fromBuffer = std::min(length, buffered());
-  pos_ += fromBuffer;
-  length -= fromBuffer;
-  // Read straight past the body in fixed-size chunks: the point is to never hold it in memory.
-  char scratch[kChunk];
-  while (length > 0 && !eof_) {
-    ssize_t got;
-    do {
-      got = ::read(fd_, scratch, std::min(length, sizeof scratch));
-    } while (got < 0 && errno == EINTR);
-    if (got <= 0) {
-      eof_ = true;
-      break;
-    }
-    length -= static_cast<std::size_t>(got);
-  }
-}
-
 ReadResult MessageReader::badHeader(std::string error) {
   resync_ = true;
   return ReadResult{ReadResult::Status::BadHeader, {}, std::move(error)};
@@ -180,7 +161,10 @@ ReadResult MessageReader::read() {
   if (!length) return badHeader("missing Content-Length header");
 
   if (*length > maxBodyBytes_) {
-    skipBody(*length);
+    // Report it now, without reading (or trusting) the declared length: discard input up to the
+    // next Content-Length header instead. A JSON body never holds a raw header line, so an honest
+    // oversized body is skipped just the same, and a lying header cannot stall the reader.
+    resync_ = true;
     return ReadResult{ReadResult::Status::TooLarge,
                       {},
                       "message body of " + std::to_string(*length) +

@@ -30,8 +30,8 @@ public:
   // Message: body holds one complete message.
   // BadHeader: malformed/missing Content-Length or a malformed header line; the next read()
   //   resynchronises at the next "Content-Length:" in the stream.
-  // TooLarge: the declared body exceeds maxBodyBytes; it was read and discarded in chunks, never
-  //   allocated, and the next read() continues with the following message.
+  // TooLarge: the declared body exceeds maxBodyBytes; nothing is allocated for it, and the next
+  //   read() discards input up to the next Content-Length header (so a lying header cannot stall it).
   // Eof: end of stream (error is non-empty if the stream ended inside a message).
   ReadResult read();
 
@@ -43,7 +43,6 @@ private:
   LineStatus readLine(std::string& line);
   bool fill(); // appends more input to buffer_; false at end of stream
   bool skipToContentLength();
-  void skipBody(std::size_t length);
   ReadResult badHeader(std::string error);
   std::size_t buffered() const { return buffer_.size() - pos_; }
 

@@ -453,13 +453,18 @@ void LspServer::initialized() {
     std::string token = "dossier-indexing";
     request("window/workDoneProgress/create", {{"token", token}}, [this, token](const protocol::Message& reply) {
       if (!reply.error.is_null()) return;
-      std::lock_guard lock(progressMutex_);
-      progressToken_ = token;
-      progressBegun_ = true;
-      notify("$/progress", {{"token", token},
-                            {"value", {{"kind", "begin"}, {"title", "Dossier"},
-                                       {"message", "Reading the folder"}, {"cancellable", false},
-                                       {"percentage", 0}}}});
+      {
+        std::lock_guard lock(progressMutex_);
+        progressToken_ = token;
+        progressBegun_ = true;
+        notify("$/progress", {{"token", token},
+                              {"value", {{"kind", "begin"}, {"title", "Dossier"},
+                                         {"message", "Reading the folder"}, {"cancellable", false},
+                                         {"percentage", 0}}}});
+      }
+      // A small folder may be read before the client answered: report where reading stands now,
+      // which ends the progress at once if it is already done.
+      reportProgress(store_->snapshot()->progress);
     });
   }
 }
