@@ -7,6 +7,7 @@
 #include "server/index/entity_query.h"
 
 #include <memory>
+#include <unordered_map>
 #include <optional>
 
 namespace dossier::features {
@@ -19,6 +20,29 @@ struct EntityLookup {
   // The mention under the request's cursor, or none.
   std::optional<index::MentionRef> at(const RequestContext& context,
                                       const protocol::TextDocumentPositionParams& params) const;
+};
+
+// Ranges of mentions across many documents: one LineIndex per document, built on first use
+// (building one per mention would read the whole document each time).
+class MentionRanges {
+public:
+  explicit MentionRanges(const RequestContext& context) : context_(context) {}
+  // Null when the document is gone from the snapshot.
+  const corpus::Document* document(index::DocId id) const {
+    return context_.snapshot->document(id);
+  }
+  protocol::Range range(const corpus::Document& doc, analysis::Span span) {
+    auto it = lines_.find(doc.id);
+    if (it == lines_.end()) it = lines_.emplace(doc.id, context_.lines(doc)).first;
+    return context_.range(it->second, span);
+  }
+  protocol::Location location(const corpus::Document& doc, analysis::Span span) {
+    return {RequestContext::uriOf(doc), range(doc, span)};
+  }
+
+private:
+  const RequestContext& context_;
+  std::unordered_map<index::DocId, protocol::LineIndex> lines_;
 };
 
 nlohmann::json references(RequestContext& context, const nlohmann::json& params);

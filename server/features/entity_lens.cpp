@@ -20,7 +20,7 @@ void appendEntityLenses(const RequestContext& context, const corpus::Document& d
   const auto& query = *lookup.query;
   std::set<std::string> seen;
   std::string uri = RequestContext::uriOf(doc);
-  protocol::LineIndex lines = context.lines(doc);
+  MentionRanges ranges(context);
   for (const auto* mention : query.mentionsIn(doc.id)) {
     if (context.cancel.cancelled()) return;
     std::string entity = query.entityOf(*mention);
@@ -36,12 +36,10 @@ void appendEntityLenses(const RequestContext& context, const corpus::Document& d
       if (!in) continue;
       documents.insert(ref.doc);
       spellings.insert(std::string(ref.mention->span.in(*in->text)));
-      auto range = ref.doc == doc.id ? context.range(lines, ref.mention->span)
-                                     : context.range(*in, ref.mention->span);
-      locations.push_back(protocol::toJSON(protocol::Location{RequestContext::uriOf(*in), range}));
+      locations.push_back(protocol::toJSON(ranges.location(*in, ref.mention->span)));
     }
     protocol::CodeLens lens;
-    lens.range = context.range(lines, definition->mention->span);
+    lens.range = ranges.range(doc, definition->mention->span);
     lens.command = protocol::Command{counted(all.size(), "mention", "mentions") + " · " +
                                          counted(documents.size(), "document", "documents") +
                                          " · " + counted(spellings.size(), "spelling", "spellings"),

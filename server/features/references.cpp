@@ -37,14 +37,14 @@ nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
   std::string entity = lookup.query->entityOf(*here->mention);
   auto all = lookup.query->mentionsOf(entity);
   auto definition = lookup.query->definitionOf(entity, all);
+  MentionRanges ranges(context);
   for (const auto& ref : all) {
     if (!params.context.includeDeclaration && definition && definition->doc == ref.doc &&
         definition->mention == ref.mention)
       continue;
-    const corpus::Document* doc = context.snapshot->document(ref.doc);
+    const corpus::Document* doc = ranges.document(ref.doc);
     if (!doc) continue;
-    out.push_back(protocol::toJSON(
-        protocol::Location{RequestContext::uriOf(*doc), context.range(*doc, ref.mention->span)}));
+    out.push_back(protocol::toJSON(ranges.location(*doc, ref.mention->span)));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace dossier::testing;
 namespace fs = std::filesystem;
@@ -47,9 +48,18 @@ public:
     REQUIRE(init.ok());
     REQUIRE(init.result["capabilities"].value("positionEncoding", "utf-16") == "utf-8");
     REQUIRE(client_.waitForProgressEnd());
+    // The progress end may come before the scan found anything (an empty first snapshot reads as
+    // done): wait until every seed is in the corpus.
+    for (int attempt = 0; attempt < 200 && indexedDocuments() < names_.size(); ++attempt)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(indexedDocuments() == names_.size());
   }
   ~SeedWorkspace() { client_.shutdownAndExit(); }
 
+  std::size_t indexedDocuments() {
+    auto report = client_.request("workspace/diagnostic", {{"previousResultIds", json::array()}});
+    return report.ok() ? report.result["items"].size() : 0;
+  }
   static bool available() { return fs::is_directory(seedsFolder()); }
   LspClient& client() { return client_; }
   // The seed file (by its position in name order) and its text.
