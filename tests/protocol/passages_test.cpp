@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 using namespace dossier::testing;
 
@@ -41,6 +42,14 @@ public:
     workspace_.write("republished.txt", kRepublished);
     REQUIRE(client_.initialize(workspace_.root().string()).ok());
     REQUIRE(client_.waitForProgressEnd());
+    // The progress end may come before the scan found anything: wait until all three are indexed.
+    for (int attempt = 0; attempt < 200 && indexedDocuments() < 3; ++attempt)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(indexedDocuments() == 3);
+  }
+  std::size_t indexedDocuments() {
+    auto report = client_.request("workspace/diagnostic", {{"previousResultIds", json::array()}});
+    return report.ok() ? report.result["items"].size() : 0;
   }
   LspClient& client() { return client_; }
   std::string uri(const std::string& name) const { return workspace_.uri(name); }
