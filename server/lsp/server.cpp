@@ -423,7 +423,7 @@ json LspServer::initialize(const json& json) {
     store_->setEditorSettings(std::move(settings));
   }
   // The folder is read in the background: this answer does not wait for it.
-  lastEdit_ = store_->setRoots(roots);
+  lastEdit_ = rootsTicket_ = store_->setRoots(roots);
   state_ = State::Running;
   Logger::instance().setClientSink([this](LogLevel level, const std::string& message) {
     int type = level == LogLevel::Error ? 1 : level == LogLevel::Warning ? 2 : level == LogLevel::Info ? 3 : 4;
@@ -464,7 +464,7 @@ void LspServer::initialized() {
       }
       // A small folder may be read before the client answered: report where reading stands now,
       // which ends the progress at once if it is already done.
-      reportProgress(store_->snapshot()->progress);
+      reportProgress(store_->snapshotAfter(rootsTicket_, std::chrono::seconds(5))->progress);
     });
   }
 }

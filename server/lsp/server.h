@@ -96,6 +96,7 @@ class LspServer {
   std::unique_ptr<scheduler::ThreadPool> diagnosticsPool_;
   std::unique_ptr<corpus::CorpusStore> store_;
   std::atomic<corpus::CorpusStore::Ticket> lastEdit_{0};
+  corpus::CorpusStore::Ticket rootsTicket_ = 0;  // progress is only meaningful once the roots are set
 
   std::mutex cancelMutex_;
   std::unordered_map<std::string, scheduler::CancellationToken> inFlight_;  // by id.dump()
