@@ -12,6 +12,17 @@ M.request = request
 
 local function client_or_warn()
   local client = dossier().client_for(0)
+  if not client and vim.bo.buftype ~= '' then
+    -- From the quickfix list or another special window: use the window we came from.
+    local previous = vim.fn.win_getid(vim.fn.winnr('#'))
+    if previous ~= 0 then client = dossier().client_for(vim.api.nvim_win_get_buf(previous)) end
+    if not client then
+      for _, id in pairs(dossier().clients) do
+        client = vim.lsp.get_client_by_id(id)
+        if client then break end
+      end
+    end
+  end
   if not client then
     vim.notify('dossier: no Dossier server for this buffer', vim.log.levels.WARN)
   end
