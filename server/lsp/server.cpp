@@ -23,7 +23,7 @@ std::string normalisedPath(const std::string& path) {
   return fs::path(path).lexically_normal().generic_string();
 }
 
-}  // namespace
+} // namespace
 
 LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
     : options_(options), reader_(inputFd), writer_(outputFd) {
@@ -35,10 +35,11 @@ LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
     onPublished(snapshot, changed, corpusWide);
   };
   callbacks.log = [](corpus::LogLevel level, const std::string& message) {
-    Logger::instance().log(static_cast<LogLevel>(level), message, level <= corpus::LogLevel::Warning);
+    Logger::instance().log(static_cast<LogLevel>(level), message,
+                           level <= corpus::LogLevel::Warning);
   };
-  store_ = std::make_unique<corpus::CorpusStore>(std::move(callbacks),
-                                                 options_.indexThreads ? options_.indexThreads : cores);
+  store_ = std::make_unique<corpus::CorpusStore>(
+      std::move(callbacks), options_.indexThreads ? options_.indexThreads : cores);
   bindFeatures();
 }
 
@@ -56,29 +57,30 @@ int LspServer::run() {
   while (!exitRequested_) {
     protocol::ReadResult read = reader_.read();
     switch (read.status) {
-      case protocol::ReadResult::Status::Message: {
-        auto parsed = protocol::parseMessage(read.body);
-        if (auto* error = std::get_if<std::pair<json, protocol::RpcError>>(&parsed)) {
-          logWarning("bad message: " + error->second.message);
-          writer_.write(protocol::makeErrorResponse(error->first, error->second));
-          break;
-        }
-        handleMessage(std::get<protocol::Message>(parsed));
+    case protocol::ReadResult::Status::Message: {
+      auto parsed = protocol::parseMessage(read.body);
+      if (auto* error = std::get_if<std::pair<json, protocol::RpcError>>(&parsed)) {
+        logWarning("bad message: " + error->second.message);
+        writer_.write(protocol::makeErrorResponse(error->first, error->second));
         break;
       }
-      case protocol::ReadResult::Status::BadHeader:
-      case protocol::ReadResult::Status::TooLarge:
-        // No id can be known: answer with id null, as JSON-RPC asks for unreadable requests.
-        logWarning("unreadable message: " + read.error);
-        writer_.write(protocol::makeErrorResponse(
-            nullptr, {read.status == protocol::ReadResult::Status::TooLarge ? ErrorCode::InvalidRequest
-                                                                             : ErrorCode::ParseError,
-                      read.error}));
-        break;
-      case protocol::ReadResult::Status::Eof:
-        if (!read.error.empty()) logWarning("input ended inside a message: " + read.error);
-        logInfo("input closed");
-        return state_ == State::ShutDown ? 0 : 1;
+      handleMessage(std::get<protocol::Message>(parsed));
+      break;
+    }
+    case protocol::ReadResult::Status::BadHeader:
+    case protocol::ReadResult::Status::TooLarge:
+      // No id can be known: answer with id null, as JSON-RPC asks for unreadable requests.
+      logWarning("unreadable message: " + read.error);
+      writer_.write(protocol::makeErrorResponse(
+          nullptr,
+          {read.status == protocol::ReadResult::Status::TooLarge ? ErrorCode::InvalidRequest
+                                                                 : ErrorCode::ParseError,
+           read.error}));
+      break;
+    case protocol::ReadResult::Status::Eof:
+      if (!read.error.empty()) logWarning("input ended inside a message: " + read.error);
+      logInfo("input closed");
+      return state_ == State::ShutDown ? 0 : 1;
     }
   }
   return state_ == State::ShutDown ? 0 : 1;
@@ -86,19 +88,20 @@ int LspServer::run() {
 
 void LspServer::handleMessage(protocol::Message& message) {
   switch (message.kind) {
-    case protocol::Message::Kind::Request:
-      onRequest(message);
-      break;
-    case protocol::Message::Kind::Notification:
-      onNotification(message);
-      break;
-    case protocol::Message::Kind::Response:
-      onResponse(message);
-      break;
+  case protocol::Message::Kind::Request:
+    onRequest(message);
+    break;
+  case protocol::Message::Kind::Notification:
+    onNotification(message);
+    break;
+  case protocol::Message::Kind::Response:
+    onResponse(message);
+    break;
   }
 }
 
-// --- requests -------------------------------------------------------------------------------------
+// --- requests
+// -------------------------------------------------------------------------------------
 
 void LspServer::onRequest(protocol::Message& message) {
   const std::string& method = message.method;
@@ -136,7 +139,8 @@ void LspServer::onRequest(protocol::Message& message) {
   runRequest(message.id, method, std::move(message.params), handler->second);
 }
 
-void LspServer::runRequest(const json& id, const std::string& method, json params, Handler handler) {
+void LspServer::runRequest(const json& id, const std::string& method, json params,
+                           Handler handler) {
   scheduler::CancellationToken token;
   {
     std::lock_guard lock(cancelMutex_);
@@ -210,11 +214,13 @@ void LspServer::onResponse(protocol::Message& message) {
     callback = std::move(it->second);
     outgoing_.erase(it);
   }
-  if (!message.error.is_null()) logDebug("client answered " + id + " with an error: " + message.error.dump());
+  if (!message.error.is_null())
+    logDebug("client answered " + id + " with an error: " + message.error.dump());
   callback(message);
 }
 
-// --- notifications --------------------------------------------------------------------------------
+// --- notifications
+// --------------------------------------------------------------------------------
 
 void LspServer::onNotification(protocol::Message& message) {
   const std::string& method = message.method;
@@ -222,7 +228,7 @@ void LspServer::onNotification(protocol::Message& message) {
     exitRequested_ = true;
     return;
   }
-  if (state_ == State::Uninitialized) return;  // the spec says: drop notifications before initialize
+  if (state_ == State::Uninitialized) return; // the spec says: drop notifications before initialize
   try {
     if (method == "initialized") {
       initialized();
@@ -271,9 +277,12 @@ void LspServer::didChange(const json& json) {
   auto params = parseParams<protocol::DidChangeTextDocumentParams>(json);
   std::string path = pathOf(params.textDocument.uri);
   std::vector<TextChange> changes;
-  for (auto& change : params.contentChanges) changes.push_back({change.range, std::move(change.text)});
+  for (auto& change : params.contentChanges)
+    changes.push_back({change.range, std::move(change.text)});
   auto draft = drafts_.change(path, changes, params.textDocument.version, encoding_);
-  if (!draft) throw RequestError{ErrorCode::InvalidParams, "didChange for a document that is not open: " + path};
+  if (!draft)
+    throw RequestError{ErrorCode::InvalidParams,
+                       "didChange for a document that is not open: " + path};
   lastEdit_ = store_->setOpenDocument(path, draft->text, draft->version);
 }
 
@@ -287,12 +296,13 @@ void LspServer::didClose(const json& json) {
     std::lock_guard lock(diagnosticsMutex_);
     publishedRevision_.erase(path);
   }
-  notify("textDocument/publishDiagnostics", {{"uri", params.textDocument.uri}, {"diagnostics", json::array()}});
+  notify("textDocument/publishDiagnostics",
+         {{"uri", params.textDocument.uri}, {"diagnostics", json::array()}});
 }
 
 void LspServer::didSave(const json& json) {
   auto params = parseParams<protocol::DidSaveTextDocumentParams>(json);
-  (void)params;  // the buffer already holds the saved text; the disk copy matters after close
+  (void)params; // the buffer already holds the saved text; the disk copy matters after close
 }
 
 void LspServer::didChangeWatchedFiles(const json& json) {
@@ -308,11 +318,28 @@ void LspServer::didChangeWatchedFiles(const json& json) {
 
 void LspServer::didChangeConfiguration(const json& json) {
   auto params = parseParams<protocol::DidChangeConfigurationParams>(json);
-  if (!params.settings.is_null()) {
-    auto settings = settingsFromEditor(params.settings);
-    for (const auto& problem : settings.problems) logWarning("settings: " + problem);
-    lastEdit_ = store_->setEditorSettings(std::move(settings));
+  if (!params.settings.is_null() && !(params.settings.is_object() && params.settings.empty())) {
+    applyEditorSettings(params.settings, "settings");
+  } else {
+    pullConfiguration(); // a bare "something changed": ask for the section
   }
+}
+
+void LspServer::applyEditorSettings(const json& settings, const std::string& origin) {
+  auto config = settingsFromEditor(settings);
+  for (const auto& problem : config.problems)
+    logWarning(origin + ": " + problem);
+  lastEdit_ = store_->setEditorSettings(std::move(config));
+}
+
+void LspServer::pullConfiguration() {
+  if (!client_.workspaceConfiguration) return;
+  request("workspace/configuration", {{"items", json::array({{{"section", "dossier"}}})}},
+          [this](const protocol::Message& reply) {
+            if (!reply.error.is_null() || !reply.result.is_array() || reply.result.empty()) return;
+            const json& section = reply.result[0];
+            if (section.is_object()) applyEditorSettings(section, "workspace/configuration");
+          });
 }
 
 void LspServer::cancelRequest(const json& params) {
@@ -322,7 +349,8 @@ void LspServer::cancelRequest(const json& params) {
   if (it != inFlight_.end()) it->second.cancel();
 }
 
-// --- corpus publications ---------------------------------------------------------------------------
+// --- corpus publications
+// ---------------------------------------------------------------------------
 
 void LspServer::onPublished(const std::shared_ptr<const corpus::Snapshot>& snapshot,
                             const std::vector<corpus::DocId>& changed, bool corpusWide) {
@@ -357,7 +385,7 @@ void LspServer::publishDiagnostics(const std::shared_ptr<const corpus::Snapshot>
     {
       std::lock_guard lock(diagnosticsMutex_);
       std::uint64_t& last = publishedRevision_[path];
-      if (last > snapshot->revision) continue;  // a newer snapshot's diagnostics went out already
+      if (last > snapshot->revision) continue; // a newer snapshot's diagnostics went out already
       last = snapshot->revision;
     }
     protocol::PublishDiagnosticsParams params;
@@ -379,27 +407,30 @@ void LspServer::reportProgress(const corpus::IndexingProgress& progress) {
   auto now = std::chrono::steady_clock::now();
   if (progress.done()) {
     progressEnded_ = true;
-    notify("$/progress", {{"token", progressToken_},
-                          {"value", {{"kind", "end"},
-                                     {"message", "Read " + std::to_string(progress.processed) + " files"}}}});
+    notify("$/progress",
+           {{"token", progressToken_},
+            {"value",
+             {{"kind", "end"},
+              {"message", "Read " + std::to_string(progress.processed) + " files"}}}});
     logInfo("corpus read: " + std::to_string(progress.processed) + " files", true);
     return;
   }
   if (now - lastProgressReport_ < std::chrono::milliseconds(200)) return;
   lastProgressReport_ = now;
-  unsigned percentage = progress.discovered
-                            ? static_cast<unsigned>(100.0 * progress.processed / progress.discovered)
-                            : 0;
-  notify("$/progress",
-         {{"token", progressToken_},
-          {"value", {{"kind", "report"},
-                     {"message", "Reading " + std::to_string(progress.processed) + " of " +
-                                     std::to_string(progress.discovered) + " files" +
-                                     (progress.scanning ? " (still scanning)" : "")},
-                     {"percentage", std::min(percentage, 99u)}}}});
+  unsigned percentage =
+      progress.discovered ? static_cast<unsigned>(100.0 * progress.processed / progress.discovered)
+                          : 0;
+  notify("$/progress", {{"token", progressToken_},
+                        {"value",
+                         {{"kind", "report"},
+                          {"message", "Reading " + std::to_string(progress.processed) + " of " +
+                                          std::to_string(progress.discovered) + " files" +
+                                          (progress.scanning ? " (still scanning)" : "")},
+                          {"percentage", std::min(percentage, 99u)}}}});
 }
 
-// --- lifecycle ------------------------------------------------------------------------------------
+// --- lifecycle
+// ------------------------------------------------------------------------------------
 
 json LspServer::initialize(const json& json) {
   auto params = parseParams<protocol::InitializeParams>(json);
@@ -419,18 +450,22 @@ json LspServer::initialize(const json& json) {
 
   if (params.initializationOptions.is_object()) {
     auto settings = settingsFromEditor(params.initializationOptions);
-    for (const auto& problem : settings.problems) logWarning("initializationOptions: " + problem);
+    for (const auto& problem : settings.problems)
+      logWarning("initializationOptions: " + problem);
     store_->setEditorSettings(std::move(settings));
   }
   // The folder is read in the background: this answer does not wait for it.
   lastEdit_ = rootsTicket_ = store_->setRoots(roots);
   state_ = State::Running;
   Logger::instance().setClientSink([this](LogLevel level, const std::string& message) {
-    int type = level == LogLevel::Error ? 1 : level == LogLevel::Warning ? 2 : level == LogLevel::Info ? 3 : 4;
+    int type = level == LogLevel::Error     ? 1
+               : level == LogLevel::Warning ? 2
+               : level == LogLevel::Info    ? 3
+                                            : 4;
     notify("window/logMessage", {{"type", type}, {"message", message}});
   });
-  logInfo("Dossier " DOSSIER_VERSION " serving " + std::to_string(roots.size()) + " workspace folder(s), " +
-              std::string(protocol::toString(encoding_)) + " positions",
+  logInfo("Dossier " DOSSIER_VERSION " serving " + std::to_string(roots.size()) +
+              " workspace folder(s), " + std::string(protocol::toString(encoding_)) + " positions",
           true);
 
   protocol::InitializeResult result;
@@ -442,6 +477,7 @@ json LspServer::initialize(const json& json) {
 }
 
 void LspServer::initialized() {
+  pullConfiguration();
   if (client_.watchedFilesDynamicRegistration) {
     json watchers = json::array({{{"globPattern", "**/*"}}});
     request("client/registerCapability",
@@ -451,21 +487,26 @@ void LspServer::initialized() {
   }
   if (client_.workDoneProgress) {
     std::string token = "dossier-indexing";
-    request("window/workDoneProgress/create", {{"token", token}}, [this, token](const protocol::Message& reply) {
-      if (!reply.error.is_null()) return;
-      {
-        std::lock_guard lock(progressMutex_);
-        progressToken_ = token;
-        progressBegun_ = true;
-        notify("$/progress", {{"token", token},
-                              {"value", {{"kind", "begin"}, {"title", "Dossier"},
-                                         {"message", "Reading the folder"}, {"cancellable", false},
-                                         {"percentage", 0}}}});
-      }
-      // A small folder may be read before the client answered: report where reading stands now,
-      // which ends the progress at once if it is already done.
-      reportProgress(store_->snapshotAfter(rootsTicket_, std::chrono::seconds(5))->progress);
-    });
+    request("window/workDoneProgress/create", {{"token", token}},
+            [this, token](const protocol::Message& reply) {
+              if (!reply.error.is_null()) return;
+              {
+                std::lock_guard lock(progressMutex_);
+                progressToken_ = token;
+                progressBegun_ = true;
+                notify("$/progress", {{"token", token},
+                                      {"value",
+                                       {{"kind", "begin"},
+                                        {"title", "Dossier"},
+                                        {"message", "Reading the folder"},
+                                        {"cancellable", false},
+                                        {"percentage", 0}}}});
+              }
+              // A small folder may be read before the client answered: report where reading stands
+              // now, which ends the progress at once if it is already done.
+              reportProgress(
+                  store_->snapshotAfter(rootsTicket_, std::chrono::seconds(5))->progress);
+            });
   }
 }
 
@@ -473,7 +514,8 @@ void LspServer::watchParentProcess(int pid) {
   if (pid <= 0) return;
   parentWatcher_ = std::thread([this, pid] {
     while (!stopping_) {
-      for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      for (int i = 0; i < 10 && !stopping_; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
       if (stopping_) return;
       if (kill(pid, 0) != 0 && errno == ESRCH) {
         logError("the editor (process " + std::to_string(pid) + ") is gone; exiting");
@@ -483,4 +525,4 @@ void LspServer::watchParentProcess(int pid) {
   });
 }
 
-}  // namespace dossier::lsp
+} // namespace dossier::lsp

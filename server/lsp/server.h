@@ -27,11 +27,11 @@
 namespace dossier::lsp {
 
 struct ServerOptions {
-  unsigned indexThreads = 0;  // 0: one per core
+  unsigned indexThreads = 0; // 0: one per core
 };
 
 class LspServer {
- public:
+public:
   using Handler = std::function<nlohmann::json(RequestContext&, const nlohmann::json& params)>;
 
   LspServer(int inputFd, int outputFd, ServerOptions options);
@@ -41,7 +41,7 @@ class LspServer {
   // shutdown + exit, 1 otherwise, as the LSP specification asks).
   int run();
 
- private:
+private:
   enum class State { Uninitialized, Running, ShutDown };
 
   void handleMessage(protocol::Message& message);
@@ -60,6 +60,10 @@ class LspServer {
   void didChangeWatchedFiles(const nlohmann::json& params);
   void didChangeConfiguration(const nlohmann::json& params);
   void cancelRequest(const nlohmann::json& params);
+  // Editor settings arrive pushed (initializationOptions, didChangeConfiguration) or pulled
+  // (workspace/configuration, section "dossier"); both end here.
+  void applyEditorSettings(const nlohmann::json& settings, const std::string& origin);
+  void pullConfiguration();
 
   // Runs a request handler on the request pool against the snapshot that includes every edit
   // received before it, and answers it.
@@ -78,7 +82,7 @@ class LspServer {
                           std::vector<std::string> paths);
   void reportProgress(const corpus::IndexingProgress& progress);
   void watchParentProcess(int pid);
-  std::string pathOf(const std::string& uri) const;  // throws RequestError for non-file URIs
+  std::string pathOf(const std::string& uri) const; // throws RequestError for non-file URIs
 
   ServerOptions options_;
   protocol::MessageReader reader_;
@@ -96,10 +100,11 @@ class LspServer {
   std::unique_ptr<scheduler::ThreadPool> diagnosticsPool_;
   std::unique_ptr<corpus::CorpusStore> store_;
   std::atomic<corpus::CorpusStore::Ticket> lastEdit_{0};
-  corpus::CorpusStore::Ticket rootsTicket_ = 0;  // progress is only meaningful once the roots are set
+  corpus::CorpusStore::Ticket rootsTicket_ =
+      0; // progress is only meaningful once the roots are set
 
   std::mutex cancelMutex_;
-  std::unordered_map<std::string, scheduler::CancellationToken> inFlight_;  // by id.dump()
+  std::unordered_map<std::string, scheduler::CancellationToken> inFlight_; // by id.dump()
 
   std::mutex outgoingMutex_;
   int nextOutgoingId_ = 1;
@@ -119,4 +124,4 @@ class LspServer {
   std::atomic<bool> stopping_{false};
 };
 
-}  // namespace dossier::lsp
+} // namespace dossier::lsp
