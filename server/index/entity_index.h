@@ -56,7 +56,8 @@ private:
   using Postings = std::shared_ptr<const std::vector<DocId>>;
   using Counted = std::shared_ptr<const KeyCounts>;
   CowShardedMap<std::string, Postings> docsByKey_;
-  CowShardedMap<std::uint64_t, std::uint32_t, std::hash<std::uint64_t>, 256> lowercase_;
+  // Many shards for the same reason as PassageIndex::postings_: each document touches many words.
+  CowShardedMap<std::uint64_t, std::uint32_t, std::hash<std::uint64_t>, 4096> lowercase_;
   CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 256> confident_;
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> fullNamesByWord_;
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> expansions_;

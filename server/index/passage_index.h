@@ -53,7 +53,9 @@ private:
 
   double idfOf(std::size_t documentFrequency) const;
 
-  CowShardedMap<std::string, PostingList> postings_;
+  // Many small shards: a document touches a few hundred terms, and after each publication the
+  // writer clones every shard it touches, so the shard size bounds the copying per publication.
+  CowShardedMap<std::string, PostingList, std::hash<std::string>, 16384> postings_;
   CowShardedMap<DocId, Lengths, std::hash<DocId>, 64> lengths_; // per document, per passage
   std::uint64_t passages_ = 0;
   std::uint64_t totalLength_ = 0;
