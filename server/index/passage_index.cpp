@@ -62,6 +62,20 @@ std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) 
   return keys;
 }
 
+namespace {
+
+// A copy of a shared posting list with room to grow: a plain copy has no spare capacity, so the
+// append that follows would at once copy every posting a second time.
+template <typename Posting>
+std::shared_ptr<std::vector<Posting>> clonedForAppend(const std::vector<Posting>& list) {
+  auto copy = std::make_shared<std::vector<Posting>>();
+  copy->reserve(2 * list.size() + 1);
+  copy->assign(list.begin(), list.end());
+  return copy;
+}
+
+} // namespace
+
 void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
   auto lengths = std::make_shared<std::vector<std::uint32_t>>();
   for (std::uint32_t i = 0; i < passages.passages.size(); ++i) {
@@ -75,7 +89,7 @@ void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& pa
       if (!list)
         list = std::make_shared<std::vector<Posting>>();
       else if (list.use_count() != 1) // a published snapshot still reads this list
-        list = std::make_shared<std::vector<Posting>>(*list);
+        list = clonedForAppend(*list);
       list->push_back({doc, i, key.count, length});
     }
   }
