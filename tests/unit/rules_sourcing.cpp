@@ -52,3 +52,35 @@ TEST_CASE("sourcing cues start at a word, never inside one", "[rules]") {
   expectFlags("sourcing/anonymous",
               "[[A senior administration official told reporters]] it was over.");
 }
+
+TEST_CASE("sourcing/anonymous: an unnamed source must speak or be cited, not just appear",
+          "[rules]") {
+  expectFlags("sourcing/anonymous",
+              "[[Two officials at the finance ministry said]] the budget would slip.");
+  expectFlags("sourcing/anonymous", "The minister denied meeting a foreign diplomat in March.");
+  expectFlags("sourcing/anonymous",
+              "Three people were briefed. [[Another said]] the talks had stalled.");
+  expectFlags("sourcing/anonymous", "It has won one of the last five contracts in the port.");
+  expectFlags("sourcing/anonymous",
+              "The ministry held a meeting. [[Two of the officials]] left early, and "
+              "[[one of them said]] nothing was agreed.");
+}
+
+TEST_CASE("sourcing/vague: vague groups inside an organisation, not counted people", "[rules]") {
+  expectFlags("sourcing/vague", "[[Some in the governing party]] want an early vote.");
+  expectFlags("sourcing/vague", "[[Some of its own candidates]] doubt the plan.");
+  expectFlags("sourcing/vague", "[[Others caution]] against reading too much into it.");
+  expectFlags("sourcing/vague", "Several of the country’s power plants burn gas.");
+  expectFlags("sourcing/vague", "Two people were briefed. The same two people said it was over.");
+}
+
+TEST_CASE("hedge/epistemic: may of permission and embedded questions are not hedges", "[rules]") {
+  expectFlags("hedge/epistemic", "The plant [[may]] close next year, the union fears.");
+  expectFlags("hedge/epistemic",
+              "Under the terms of the motion, the committee may summon ministers and may "
+              "require documents.");
+  expectFlags("hedge/epistemic", "The company did not say when the station might reopen.");
+  expectFlags("hedge/epistemic", "The mayor said maybe twenty people came.");
+  expectFlags("hedge/epistemic", "It is possible. It is what it is.");
+  expectFlags("hedge/epistemic", "[[It is possible that]] the vote slips.");
+}

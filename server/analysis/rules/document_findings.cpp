@@ -4,6 +4,7 @@
 #include "server/analysis/rules/line_keys.h"
 #include "server/analysis/rules/phrase_rules.h"
 #include "server/analysis/rules/profanity.h"
+#include "server/analysis/rules/quotes.h"
 #include "server/analysis/rules/repetition.h"
 #include "server/data_files.h"
 
@@ -16,6 +17,7 @@ namespace {
 
 constexpr std::string_view kProfanityFile = "rules/profanity.tsv";
 constexpr std::string_view kAllowFile = "rules/profanity-allow.tsv";
+constexpr std::string_view kQuoteCuesFile = "rules/quote-speech-cues.tsv";
 
 bool isDebris(const Finding& finding) {
   return finding.code.starts_with("debris/");
@@ -51,6 +53,7 @@ std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) 
   auto rules = std::make_shared<RuleSet>();
   auto phrases = std::make_shared<PhraseRules>();
   auto profanity = std::make_shared<ProfanityRules>();
+  auto quotes = std::make_shared<QuoteRules>();
   auto extra = [&](std::string_view path) {
     std::string lines;
     for (const auto& [file, record] : overrides.extraRecords)
@@ -66,6 +69,10 @@ std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) 
         else
           profanity->allow(fields[0]);
       });
+    } else if (path == kQuoteCuesFile) {
+      data::forEachRecord(contents, [&](int, const std::vector<std::string_view>& fields) {
+        quotes->addRecord(fields);
+      });
     } else {
       phrases->addFile(path, contents, rules->problems);
     }
@@ -73,16 +80,18 @@ std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) 
   phrases->compile(rules->problems);
   rules->phrases = std::move(phrases);
   rules->profanity = std::move(profanity);
+  rules->quotes = std::move(quotes);
   return rules;
 }
 
 DocumentFindings analyze(std::string_view text, const TextStructure& structure,
-                         const std::vector<Token>& tokens, const entities::DocumentEntities&,
-                         const RuleSet& rules) {
+                         const std::vector<Token>& tokens,
+                         const entities::DocumentEntities& entities, const RuleSet& rules) {
   DocumentFindings result;
   std::vector<Finding> findings;
   if (rules.phrases) rules.phrases->scan(text, structure, findings);
   if (rules.profanity) rules.profanity->scan(text, findings);
+  if (rules.quotes) rules.quotes->scan(text, structure, tokens, entities, findings);
   findRepetition(text, structure, tokens, findings);
   result.findings = merge(std::move(findings));
   result.lines = lineKeys(text, structure, tokens, result.findings);

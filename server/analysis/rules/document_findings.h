@@ -18,11 +18,13 @@ namespace dossier::analysis::rules {
 
 class PhraseRules;
 class ProfanityRules;
+class QuoteRules;
 
 // Every rule's patterns and lexicons (server/data/rules/), compiled once.
 struct RuleSet {
   std::shared_ptr<const PhraseRules> phrases;
   std::shared_ptr<const ProfanityRules> profanity;
+  std::shared_ptr<const QuoteRules> quotes;
   std::vector<std::string> problems; // data lines that did not compile, with file:line
 };
 

@@ -2,6 +2,7 @@
 
 #include "server/data_files.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 
@@ -48,8 +49,9 @@ RE2::Options setOptions() {
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
   // The sets hold a couple of hundred case-insensitive patterns; with RE2's default 8 MB budget the
-  // DFA cache fills and is flushed and rebuilt over and over while scanning a corpus, which made the
-  // scan the single largest cost of indexing. A larger budget lets the states, once built, stay.
+  // DFA cache fills and is flushed and rebuilt over and over while scanning a corpus, which made
+  // the scan the single largest cost of indexing. A larger budget lets the states, once built,
+  // stay.
   options.set_max_mem(kPatternMemoryBudget);
   return options;
 }
@@ -84,6 +86,7 @@ void PhraseRules::addRecord(std::string_view where, const std::vector<std::strin
     if (flags.find("line") != std::string_view::npos) rule.mode = SpanMode::Line;
     if (flags.find("sentence") != std::string_view::npos) rule.mode = SpanMode::Sentence;
     cased = flags.find("cased") != std::string_view::npos;
+    rule.veto = flags.find("veto") != std::string_view::npos;
   }
   rule.code = std::string(fields[1]);
   rule.message = std::string(fields[2]);
@@ -114,9 +117,11 @@ void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text
   std::string_view piece = unit.in(text);
   matched.clear();
   if (!granularity.set->Match(piece, &matched)) return;
+  std::size_t firstOfUnit = out.size();
+  std::vector<Finding> vetoes;
   for (int id : matched) {
     const Rule& rule = granularity.rules[static_cast<std::size_t>(id)];
-    if (rule.mode != SpanMode::Match) {
+    if (rule.mode != SpanMode::Match && !rule.veto) {
       out.push_back({unit, rule.code, renderMessage(rule.message, piece)});
       continue;
     }
@@ -126,13 +131,26 @@ void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text
            rule.pattern->Match(piece, pos, piece.size(), RE2::UNANCHORED, &match, 1)) {
       auto begin = static_cast<Offset>(match.data() - piece.data());
       auto end = static_cast<Offset>(begin + match.size());
-      if (end > begin)
-        out.push_back({{unit.begin + begin, unit.begin + end},
-                       rule.code,
-                       renderMessage(rule.message, {match.data(), match.size()})});
+      if (end > begin) {
+        Finding finding{{unit.begin + begin, unit.begin + end}, rule.code, {}};
+        if (rule.veto)
+          vetoes.push_back(std::move(finding));
+        else
+          out.push_back(
+              {finding.span, rule.code, renderMessage(rule.message, {match.data(), match.size()})});
+      }
       pos = end > begin ? end : end + 1;
     }
   }
+  if (vetoes.empty()) return;
+  auto vetoed = [&](const Finding& f) {
+    return std::any_of(vetoes.begin(), vetoes.end(), [&](const Finding& v) {
+      return v.code == f.code && v.span.overlaps(f.span);
+    });
+  };
+  out.erase(
+      std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(firstOfUnit), out.end(), vetoed),
+      out.end());
 }
 
 void PhraseRules::scan(std::string_view text, const TextStructure& structure,

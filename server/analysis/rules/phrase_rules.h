@@ -9,7 +9,9 @@
 //   code     the diagnostic code ("hedge/unverified")
 //   message  one line; {text} is replaced by the flagged words
 //   flags    comma-separated: `line` (match per line, flag the whole line: debris),
-//            `sentence` (flag the whole sentence the cue is in), `cased`
+//            `sentence` (flag the whole sentence the cue is in), `cased`,
+//            `veto` (a guard, never reported: a finding of the same code that overlaps its match
+//            in the same sentence is dropped — "may" of permission in "the committee may summon")
 #pragma once
 
 #include "server/analysis/rules/document_findings.h"
@@ -42,6 +44,7 @@ private:
     std::string code;
     std::string message;
     SpanMode mode = SpanMode::Match;
+    bool veto = false;
   };
   struct Granularity {
     std::vector<Rule> rules;
