@@ -1,6 +1,7 @@
 #include "server/corpus/flags.h"
 
 #include "server/corpus/flags_names.h"
+#include "server/corpus/flags_numbers.h"
 #include "server/corpus/glob.h"
 
 #include <algorithm>
@@ -83,20 +84,28 @@ std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
     if (ignored(config, doc, flag)) continue;
     flags.push_back(std::move(flag));
   }
-  if (!config.enabled("names/inconsistent")) return flags;
-  for (auto& name : inconsistentNames(snapshot, doc)) {
+  // Corpus-wide flags, each with the place elsewhere in the corpus that it disagrees with.
+  auto insert = [&](analysis::rules::Finding finding, RelatedSpan related) {
     Flag flag;
-    flag.span = name.finding.span;
-    flag.code = std::move(name.finding.code);
-    flag.message = std::move(name.finding.message);
+    flag.span = finding.span;
+    flag.code = std::move(finding.code);
+    flag.message = std::move(finding.message);
     flag.severity = config.severityFor(flag.code, defaultSeverity(flag.code));
-    flag.related.push_back({name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
-    if (ignored(config, doc, flag)) continue;
+    flag.related.push_back(std::move(related));
+    if (ignored(config, doc, flag)) return;
     auto at = std::upper_bound(
         flags.begin(), flags.end(), flag.span.begin,
         [](analysis::Offset offset, const Flag& f) { return offset < f.span.begin; });
     flags.insert(at, std::move(flag));
-  }
+  };
+  if (config.enabled("names/inconsistent"))
+    for (auto& name : inconsistentNames(snapshot, doc))
+      insert(std::move(name.finding),
+             {name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
+  if (config.enabled("numbers/disagree"))
+    for (auto& number : disagreeingNumbers(snapshot, doc))
+      insert(std::move(number.finding),
+             {number.relatedDoc, number.relatedSpan, std::move(number.relatedMessage)});
   return flags;
 }
 
