@@ -1,5 +1,6 @@
 #include "server/corpus/flags.h"
 
+#include "server/corpus/flags_misspelt.h"
 #include "server/corpus/flags_names.h"
 #include "server/corpus/flags_numbers.h"
 #include "server/corpus/glob.h"
@@ -98,10 +99,17 @@ std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
         [](analysis::Offset offset, const Flag& f) { return offset < f.span.begin; });
     flags.insert(at, std::move(flag));
   };
-  if (config.enabled("names/inconsistent"))
-    for (auto& name : inconsistentNames(snapshot, doc))
+  if (config.enabled("names/inconsistent")) {
+    auto names = inconsistentNames(snapshot, doc);
+    for (auto& misspelt : misspeltNames(snapshot, doc))
+      if (std::none_of(names.begin(), names.end(), [&](const NameFinding& n) {
+            return n.finding.span.overlaps(misspelt.finding.span);
+          }))
+        names.push_back(std::move(misspelt));
+    for (auto& name : names)
       insert(std::move(name.finding),
              {name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
+  }
   if (config.enabled("numbers/disagree"))
     for (auto& number : disagreeingNumbers(snapshot, doc))
       insert(std::move(number.finding),

@@ -1,0 +1,85 @@
+// names/inconsistent, misspelt kind: a rare one-edit variant of a surname the corpus writes far
+// more often is flagged, pointing at the usual spelling; short names and plurals are left alone.
+#include "server/corpus/flags.h"
+#include "server/corpus/flags_misspelt.h"
+#include "server/corpus/store.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+#include <unistd.h>
+
+using namespace dossier;
+using namespace dossier::corpus;
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::shared_ptr<const Snapshot> indexedNames(const fs::path& root,
+                                             const std::map<std::string, std::string>& files) {
+  fs::remove_all(root);
+  fs::create_directories(root);
+  for (const auto& [name, text] : files)
+    std::ofstream(root / name, std::ios::binary) << text;
+  CorpusStore store({}, 1);
+  auto snapshot = store.snapshotAfter(store.setRoots({root.string()}), 10s);
+  for (int i = 0; i < 1000 && !snapshot->progress.done(); ++i) {
+    std::this_thread::sleep_for(5ms);
+    snapshot = store.snapshot();
+  }
+  return snapshot;
+}
+
+std::vector<std::string> inconsistentIn(const Snapshot& snapshot, const fs::path& root,
+                                        const std::string& name) {
+  const Document* doc = snapshot.documentAt((root / name).lexically_normal().generic_string());
+  REQUIRE(doc);
+  std::vector<std::string> out;
+  for (const Flag& flag : flagsFor(snapshot, *doc))
+    if (flag.code == "names/inconsistent") {
+      CHECK(flag.related.size() == 1);
+      out.push_back(std::string(flag.span.in(*doc->text)));
+    }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("one-edit variants cover deletions, swaps, substitutions and insertions", "[rules]") {
+  auto variants = oneEditVariants("salenko");
+  auto has = [&](const char* v) {
+    return std::find(variants.begin(), variants.end(), v) != variants.end();
+  };
+  CHECK(has("salenk"));   // deletion
+  CHECK(has("aslenko"));  // swap
+  CHECK(has("salenka"));  // substitution
+  CHECK(has("salienko")); // insertion
+  CHECK(has("salenkov")); // insertion at the end
+  CHECK_FALSE(has("salenko"));
+  CHECK_FALSE(has("selinko")); // two edits
+}
+
+TEST_CASE("names/inconsistent flags a rare misspelling of a common surname", "[rules]") {
+  fs::path root = fs::temp_directory_path() / ("dossier-names-" + std::to_string(::getpid()));
+  const std::string usual =
+      "President Viktor Salenko spoke on Monday. Salenko said the pipeline was safe. Later "
+      "Salenko repeated it.\n";
+  auto snapshot = indexedNames(
+      root, {{"a.txt", usual},
+             {"b.txt", usual},
+             {"c.txt", "Critics say Salienko never answers. Oskar Lind and Sofie Lund met the "
+                       "Veskarians in the port.\n"},
+             {"d.txt", "Oskar Lind met Sofie Lund again. Lind spoke first, then Lund. The "
+                       "Veskarian envoy and a Veskarian diplomat left. Lind stayed.\n"}});
+  auto flagged = inconsistentIn(*snapshot, root, "c.txt");
+  CHECK(std::find(flagged.begin(), flagged.end(), "Salienko") != flagged.end());
+  // "Lind" and "Lund" are two people; "Veskarians" is the plural of "Veskarian".
+  CHECK(std::find(flagged.begin(), flagged.end(), "Oskar Lind") == flagged.end());
+  CHECK(std::find(flagged.begin(), flagged.end(), "Veskarians") == flagged.end());
+  CHECK(inconsistentIn(*snapshot, root, "a.txt").empty());
+  fs::remove_all(root);
+}
