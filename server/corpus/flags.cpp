@@ -1,5 +1,6 @@
 #include "server/corpus/flags.h"
 
+#include "server/corpus/flags_ambiguous.h"
 #include "server/corpus/flags_misspelt.h"
 #include "server/corpus/flags_names.h"
 #include "server/corpus/flags_numbers.h"
@@ -110,6 +111,10 @@ std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc) {
       insert(std::move(name.finding),
              {name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
   }
+  if (config.enabled("names/ambiguous"))
+    for (auto& name : ambiguousNames(snapshot, doc))
+      insert(std::move(name.finding),
+             {name.relatedDoc, name.relatedSpan, std::move(name.relatedMessage)});
   if (config.enabled("numbers/disagree"))
     for (auto& number : disagreeingNumbers(snapshot, doc))
       insert(std::move(number.finding),

@@ -83,3 +83,38 @@ TEST_CASE("names/inconsistent flags a rare misspelling of a common surname", "[r
   CHECK(inconsistentIn(*snapshot, root, "a.txt").empty());
   fs::remove_all(root);
 }
+
+namespace {
+
+std::vector<std::string> ambiguousIn(const Snapshot& snapshot, const fs::path& root,
+                                     const std::string& name) {
+  const Document* doc = snapshot.documentAt((root / name).lexically_normal().generic_string());
+  REQUIRE(doc);
+  std::vector<std::string> out;
+  for (const Flag& flag : flagsFor(snapshot, *doc))
+    if (flag.code == "names/ambiguous") {
+      CHECK(flag.related.size() == 1);
+      out.push_back(std::string(flag.span.in(*doc->text)));
+    }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("names/ambiguous flags a short form two people of the corpus share", "[rules]") {
+  fs::path root = fs::temp_directory_path() / ("dossier-ambiguous-" + std::to_string(::getpid()));
+  auto snapshot = indexedNames(
+      root,
+      {{"pm.txt", "Prime Minister Jonas Berg promised a heating cap. Jonas Berg spoke twice.\n"},
+       {"reporter.txt", "The journalist Liis Berg was barred again. Liis Berg wrote about it.\n"},
+       {"short.txt", "Berg said on Monday that the cap would hold.\n"},
+       {"settled.txt", "Jonas Berg opened the debate. Later Berg said the cap would hold.\n"},
+       {"title.txt", "President Viktor Salenko spoke. Viktor Salenko left. Later President "
+                     "Salenko returned and Salenko said nothing.\n"}});
+  CHECK(ambiguousIn(*snapshot, root, "short.txt") == std::vector<std::string>{"Berg"});
+  // Once a document has written one of the full names, its short forms mean that one.
+  CHECK(ambiguousIn(*snapshot, root, "settled.txt").empty());
+  // A title before a surname is not a second person called Salenko.
+  CHECK(ambiguousIn(*snapshot, root, "title.txt").empty());
+  fs::remove_all(root);
+}

@@ -1,0 +1,132 @@
+#include "server/corpus/flags_ambiguous.h"
+
+#include "server/index/entity_query.h"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+namespace dossier::corpus {
+
+namespace {
+
+namespace ent = analysis::entities;
+
+bool isPersonKey(const index::EntityIndex& entities, const std::string& key) {
+  auto votes = entities.typeVotes(key);
+  auto best = std::max_element(votes.begin(), votes.end());
+  return *best > 0 && best - votes.begin() == static_cast<long>(ent::EntityType::Person);
+}
+
+// Two full names are two people when their given names differ and neither is an initial or a
+// shortening of the other ("V. Salenko", "Vik Salenko" may be "Viktor Salenko").
+bool differentPeople(const std::string& a, const std::string& b) {
+  std::string firstA = a.substr(0, a.find(' ')), firstB = b.substr(0, b.find(' '));
+  return !firstA.starts_with(firstB) && !firstB.starts_with(firstA);
+}
+
+// A first word that can be a given name: known as one, or at least not a title ("president",
+// "minister") nor a word the lexicon knows is never a name.
+bool givenName(const std::string& word, const ent::Lexicon& lexicon) {
+  if (lexicon.givenNames.contains(word)) return true;
+  return word.size() >= 3 && !lexicon.titles.contains(word) && !lexicon.notNames.contains(word);
+}
+
+std::string_view lastWordOf(std::string_view key) {
+  auto space = key.rfind(' ');
+  return space == std::string_view::npos ? key : key.substr(space + 1);
+}
+
+} // namespace
+
+std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document& doc) {
+  std::vector<NameFinding> out;
+  const index::EntityIndex& entities = snapshot.index->entities;
+  const auto& config = *snapshot.config;
+  auto overrides =
+      index::LinkOverrides::from(config.aliasGroups, config.separateGroups, config.ignoredSurfaces,
+                                 *snapshot.knowledge->entities);
+  index::EntityQuery query(
+      entities,
+      [&snapshot](DocId id) {
+        const Document* other = snapshot.document(id);
+        if (!other) return index::DocumentView{};
+        return index::DocumentView{&other->analysis->entities, *other->text};
+      },
+      overrides);
+  // Per surname: the full person names of the corpus that end with it, most mentioned first.
+  const ent::Lexicon& lexicon = *snapshot.knowledge->entities;
+  struct Surname {
+    std::vector<std::string> names; // full person names ending with it, most mentioned first
+    std::size_t namedHere = 0;      // how many of them this document writes in full
+    analysis::Offset firstNamed = std::numeric_limits<analysis::Offset>::max();
+  };
+  std::unordered_map<std::string, Surname> bySurname;
+  auto mentions = query.mentionsIn(doc.id);
+  for (const ent::Mention* mention : mentions) {
+    if (mention->type != ent::EntityType::Person) continue;
+    std::string word = spellingOf(mention->span.in(*doc.text));
+    if (word.find(' ') != std::string::npos || word.size() < 2) continue;
+    word = mention->surfaceKey;
+    auto [found, fresh] = bySurname.try_emplace(word);
+    Surname& surname = found->second;
+    std::vector<std::string>& names = surname.names;
+    if (fresh) {
+      auto candidates = entities.fullNamesWithWord(word);
+      std::sort(candidates.begin(), candidates.end(),
+                [](const auto& a, const auto& b) { return a.second > b.second; });
+      for (const auto& [key, count] : candidates) {
+        // Only "given name + surname" keys: "President Salenko" is a title, not a second person.
+        if (lastWordOf(key) != word || !isPersonKey(entities, key) ||
+            std::count(key.begin(), key.end(), ' ') != 1 ||
+            !givenName(key.substr(0, key.find(' ')), lexicon))
+          continue;
+        if (std::all_of(names.begin(), names.end(),
+                        [&](const std::string& n) { return differentPeople(n, key); }))
+          names.push_back(key);
+      }
+    }
+    if (names.size() < 2) continue;
+    // A document that writes one of the full names settles which one it means from then on; a
+    // short form before it, or anywhere in a document naming several of them, leaves the reader
+    // guessing.
+    if (fresh)
+      for (const std::string& full : names) {
+        bool seen = false;
+        for (const ent::Mention* m : mentions)
+          if (m->surfaceKey == full) {
+            surname.firstNamed = std::min(surname.firstNamed, m->span.begin);
+            seen = true;
+          }
+        surname.namedHere += seen;
+      }
+    if (surname.namedHere == 1 && mention->span.begin > surname.firstNamed) continue;
+    // Point at a mention of the full name this mention is not linked to (or the second one).
+    const std::string& other = mention->key == names[0] ? names[1] : names[0];
+    std::optional<index::MentionRef> example;
+    for (DocId id : entities.documentsMentioning(other)) {
+      for (const ent::Mention* m : query.mentionsIn(id))
+        if (m->surfaceKey == other) {
+          example = index::MentionRef{id, m};
+          break;
+        }
+      if (example) break;
+    }
+    if (!example) continue;
+    std::string listed = query.nameOf(names[0]) + "; " + query.nameOf(names[1]);
+    if (names.size() > 2) listed += "; ...";
+    NameFinding name;
+    name.finding = {mention->span, "names/ambiguous",
+                    analysis::rules::renderMessage("Ambiguous name: \"{text}\" could be any of " +
+                                                       std::to_string(names.size()) +
+                                                       " people in the corpus (" + listed + ").",
+                                                   mention->span.in(*doc.text))};
+    name.relatedDoc = example->doc;
+    name.relatedSpan = example->mention->span;
+    name.relatedMessage = "Another person with this name: \"" + query.nameOf(other) + "\"";
+    out.push_back(std::move(name));
+  }
+  return out;
+}
+
+} // namespace dossier::corpus
