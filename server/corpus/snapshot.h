@@ -34,6 +34,7 @@ struct Document {
 struct IndexingProgress {
   std::size_t discovered = 0;  // files found by the scan so far
   std::size_t processed = 0;   // of those, read and analysed (or skipped as unreadable)
+  std::size_t fromCache = 0;   // of those, loaded from the persistent analysis cache
   bool scanning = false;       // the folder walk is still running
   bool done() const { return !scanning && processed >= discovered; }
 };

@@ -30,7 +30,7 @@ analysis::KnowledgeOverrides overridesOf(const WorkspaceConfig& config) { return
 
 }  // namespace
 
-CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads)
+CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads, CacheSettings cache)
     : callbacks_(std::move(callbacks)),
       indexPool_(std::make_unique<scheduler::ThreadPool>("index", indexThreads, /*lowPriority=*/true)) {
   config_ = std::make_shared<WorkspaceConfig>();
@@ -38,6 +38,7 @@ CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads)
   documents_ = std::make_shared<Snapshot::DocumentList>();
   idsByPath_ = std::make_shared<Snapshot::PathMap>();
   index_ = std::make_shared<index::CorpusIndex>();
+  cacheSettings_ = std::move(cache);
   publish();
   writer_ = std::thread([this] { writerLoop(); });
 }
@@ -54,6 +55,9 @@ CorpusStore::~CorpusStore() {
   if (scanStop_) scanStop_->store(true);
   if (scanThread_.joinable()) scanThread_.join();
   indexPool_.reset();
+  if (cacheWriter_.joinable()) cacheWriter_.join();
+  // Changes since the last save (files edited on disk after the scan): save them now.
+  if (cache_ && cacheDirty_ && progress_.done()) cache_->write(cacheEntries());
 }
 
 CorpusStore::Ticket CorpusStore::enqueue(Event event, bool fromEditor) {
@@ -165,6 +169,10 @@ std::chrono::milliseconds CorpusStore::publishInterval() const {
 
 void CorpusStore::apply(Event& event) {
   std::visit([this](auto& e) { apply(e); }, event);
+  if (scanGeneration_ > 0 && !scanFinishedSeen_ && progress_.done()) {
+    scanFinishedSeen_ = true;
+    scanFinished();
+  }
 }
 
 void CorpusStore::publish() {
@@ -215,6 +223,7 @@ void CorpusStore::apply(SetRoots& e) {
     roots_.push_back(std::move(root));
   }
   reloadConfiguration();
+  openCache();
   startScan();
 }
 
@@ -324,6 +333,7 @@ void CorpusStore::apply(Loaded& e) {
     scheduleLoad(e.path, e.relative, false);
     return;
   }
+  if (e.fromCache && e.counted) ++progress_.fromCache;
   auto it = idsByPath_->find(e.path);
   const Document* existing = it == idsByPath_->end() ? nullptr : (*documents_)[it->second].get();
   if (existing && existing->version) return;  // opened meanwhile: the editor's text wins
@@ -332,11 +342,64 @@ void CorpusStore::apply(Loaded& e) {
     if (existing) removeDocument(e.path);
     return;
   }
+  if (e.stamp) stamps_[e.path] = *e.stamp;
+  else stamps_.erase(e.path);
+  if (!e.fromCache) {
+    cacheDirty_ = true;
+    if (e.counted) ++analysedInScan_;
+  }
   if (existing && existing->hash == hashText(*e.text) && !existing->version) return;
   putDocument(e.path, e.relative, std::move(e.text), std::nullopt, std::move(e.analysis));
 }
 
 // --- helpers ------------------------------------------------------------------------------------
+
+void CorpusStore::openCache() {
+  cache_.reset();
+  if (!cacheSettings_.enabled || roots_.empty()) return;
+  std::vector<std::string> roots;
+  for (const auto& root : roots_) roots.push_back(root.path);
+  std::string folder = AnalysisCache::folderFor(cacheSettings_, roots);
+  if (folder.empty()) {
+    log(LogLevel::Warning, "analysis cache off: no cache folder ($XDG_CACHE_HOME and $HOME unset)");
+    return;
+  }
+  auto logger = [this](bool problem, const std::string& message) {
+    log(problem ? LogLevel::Warning : LogLevel::Info, message);
+  };
+  cache_ = AnalysisCache::open(folder, buildId(), knowledgeKey(overridesOf(*config_)), logger);
+  log(LogLevel::Info, "analysis cache " + folder + ": " + std::to_string(cache_->size()) + " entries");
+  cacheDirty_ = false;
+}
+
+void CorpusStore::scanFinished() {
+  log(LogLevel::Info, "read " + std::to_string(progress_.processed) + " files: " +
+                          std::to_string(progress_.fromCache) + " from the analysis cache, " +
+                          std::to_string(analysedInScan_) + " analysed");
+  if (!cache_ || !cacheDirty_) return;
+  cacheDirty_ = false;
+  // Saving encodes every analysis: do it off the writer thread, one save at a time.
+  if (cacheWriter_.joinable()) cacheWriter_.join();
+  cacheWriter_ = std::thread([this, cache = cache_, entries = cacheEntries()] {
+    auto started = Clock::now();
+    if (cache->write(entries)) {
+      auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+      log(LogLevel::Info, "analysis cache saved: " + std::to_string(entries.size()) + " files in " +
+                              std::to_string(elapsed.count()) + " ms");
+    }
+  });
+}
+
+std::vector<AnalysisCache::Entry> CorpusStore::cacheEntries() const {
+  std::vector<AnalysisCache::Entry> entries;
+  for (const auto& doc : *documents_) {
+    if (!doc || doc->version) continue;  // open buffers are not what is on disk
+    auto stamp = stamps_.find(doc->path);
+    if (stamp == stamps_.end()) continue;
+    entries.push_back({doc->path, stamp->second, doc->hash, doc->analysis});
+  }
+  return entries;
+}
 
 void CorpusStore::reloadConfiguration() {
   WorkspaceConfig file;
@@ -366,6 +429,7 @@ void CorpusStore::reloadConfiguration() {
   corpusWideChange_ = true;
   if (knowledgeChanged) {
     knowledge_ = analysis::Knowledge::load(overridesOf(*config_));
+    openCache();
     reanalyseAll();
   }
   if (globsChanged && !roots_.empty() && progress_.discovered > 0) startScan();
@@ -394,6 +458,8 @@ void CorpusStore::startScan() {
   std::uint64_t scan = ++scanGeneration_;
   progress_ = IndexingProgress{};
   progress_.scanning = true;
+  scanFinishedSeen_ = false;
+  analysedInScan_ = 0;
   corpusWideChange_ = true;
 
   // Documents from disk that the new scan does not find again are dropped when it ends; simplest
@@ -436,12 +502,20 @@ void CorpusStore::startScan() {
 void CorpusStore::scheduleLoad(const std::string& path, const std::string& relative, bool counted) {
   std::uint64_t generation = ++diskGeneration_[path];
   auto knowledge = knowledge_;
-  indexPool_->post([this, path, relative, generation, counted, knowledge] {
-    Loaded loaded{generation, counted, path, relative, nullptr, "", nullptr, knowledge};
+  auto cache = cache_;
+  indexPool_->post([this, path, relative, generation, counted, knowledge, cache] {
+    Loaded loaded{generation, counted, path, relative, nullptr, "", nullptr, knowledge, std::nullopt, false};
+    std::optional<FileStamp> before = cache ? stampOf(path) : std::nullopt;
     FileContents contents = readTextFile(path);
     if (contents.text) {
       auto text = std::make_shared<const std::string>(std::move(*contents.text));
-      loaded.analysis = analysis::analyzeDocument(*text, *knowledge);
+      // The stamp describes the text only if the file did not change while it was read.
+      if (before && stampOf(path) == before) {
+        loaded.stamp = before;
+        loaded.analysis = cache->lookup(path, *before, hashText(*text));
+        loaded.fromCache = loaded.analysis != nullptr;
+      }
+      if (!loaded.analysis) loaded.analysis = analysis::analyzeDocument(*text, *knowledge);
       loaded.text = std::move(text);
     } else {
       loaded.problem = contents.problem;
@@ -489,6 +563,7 @@ void CorpusStore::removeDocument(const std::string& path) {
   if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
   if (idsByPath_.use_count() > 1) idsByPath_ = std::make_shared<Snapshot::PathMap>(*idsByPath_);
   DocId id = it->second;
+  if (stamps_.erase(path)) cacheDirty_ = true;
   if (const auto& old = (*documents_)[id]) index_->remove(id, *old->analysis);
   (*documents_)[id] = nullptr;
   idsByPath_->erase(path);

@@ -8,6 +8,7 @@
 // on a low-priority pool and is committed as results arrive.
 #pragma once
 
+#include "server/corpus/cache.h"
 #include "server/corpus/scan.h"
 #include "server/corpus/snapshot.h"
 #include "server/scheduler/thread_pool.h"
@@ -41,7 +42,9 @@ class CorpusStore {
  public:
   using Ticket = std::uint64_t;
 
-  CorpusStore(StoreCallbacks callbacks, unsigned indexThreads);
+  // With `cache.enabled`, analyses of files read from disk are saved per workspace once a folder has
+  // been read, and files whose size, mtime and content are unchanged are loaded from there next time.
+  CorpusStore(StoreCallbacks callbacks, unsigned indexThreads, CacheSettings cache = {});
   ~CorpusStore();
   CorpusStore(const CorpusStore&) = delete;
   CorpusStore& operator=(const CorpusStore&) = delete;
@@ -84,6 +87,8 @@ class CorpusStore {
     std::string problem;
     std::shared_ptr<const analysis::DocumentAnalysis> analysis;
     std::shared_ptr<const analysis::Knowledge> knowledge;  // what it was analysed with
+    std::optional<FileStamp> stamp;  // of the file as read, when it did not change while being read
+    bool fromCache = false;          // the analysis came from the persistent cache
   };
   using Event = std::variant<SetRoots, SetSettings, SetOpen, Close, DiskChanged, DiskDeleted, Reindex,
                              Discovered, Loaded>;
@@ -115,6 +120,11 @@ class CorpusStore {
   // The root holding `path` and the path relative to it, when it is inside a root.
   std::optional<std::pair<std::size_t, std::string>> locate(const std::string& path) const;
   void log(LogLevel level, const std::string& message) const;
+  // The persistent analysis cache (cache.h): opened for the current roots and knowledge, saved in
+  // the background once a scan has read every file.
+  void openCache();
+  void scanFinished();
+  std::vector<AnalysisCache::Entry> cacheEntries() const;
 
   StoreCallbacks callbacks_;
   std::unique_ptr<scheduler::ThreadPool> indexPool_;  // reset last in the destructor body
@@ -154,6 +164,13 @@ class CorpusStore {
   std::uint64_t revision_ = 0;
   std::shared_ptr<std::atomic<bool>> scanStop_;
   std::thread scanThread_;
+  CacheSettings cacheSettings_;
+  std::shared_ptr<AnalysisCache> cache_;                // null when disabled or without roots
+  std::unordered_map<std::string, FileStamp> stamps_;  // path -> stamp of the disk text it holds
+  bool cacheDirty_ = false;        // documents from disk changed since the cache was last saved
+  bool scanFinishedSeen_ = false;  // scanFinished() ran for the current scan
+  std::size_t analysedInScan_ = 0;
+  std::thread cacheWriter_;
 
   std::thread writer_;  // last: started once everything above is ready
 };

@@ -39,7 +39,7 @@ LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
                            level <= corpus::LogLevel::Warning);
   };
   store_ = std::make_unique<corpus::CorpusStore>(
-      std::move(callbacks), options_.indexThreads ? options_.indexThreads : cores);
+      std::move(callbacks), options_.indexThreads ? options_.indexThreads : cores, options_.cache);
   bindFeatures();
 }
 
@@ -407,12 +407,12 @@ void LspServer::reportProgress(const corpus::IndexingProgress& progress) {
   auto now = std::chrono::steady_clock::now();
   if (progress.done()) {
     progressEnded_ = true;
-    notify("$/progress",
-           {{"token", progressToken_},
-            {"value",
-             {{"kind", "end"},
-              {"message", "Read " + std::to_string(progress.processed) + " files"}}}});
-    logInfo("corpus read: " + std::to_string(progress.processed) + " files", true);
+    std::string read = "Read " + std::to_string(progress.processed) + " files";
+    if (progress.fromCache) read += " (" + std::to_string(progress.fromCache) + " from cache)";
+    notify("$/progress", {{"token", progressToken_}, {"value", {{"kind", "end"}, {"message", read}}}});
+    logInfo("corpus read: " + std::to_string(progress.processed) + " files, " +
+                std::to_string(progress.fromCache) + " from cache",
+            true);
     return;
   }
   if (now - lastProgressReport_ < std::chrono::milliseconds(200)) return;

@@ -28,6 +28,7 @@ namespace dossier::lsp {
 
 struct ServerOptions {
   unsigned indexThreads = 0; // 0: one per core
+  corpus::CacheSettings cache; // the persistent analysis cache (off unless main turns it on)
 };
 
 class LspServer {

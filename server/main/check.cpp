@@ -65,7 +65,7 @@ std::string withThousands(std::size_t n) {
 
 }  // namespace
 
-int runCheck(const std::string& folder, CheckFormat format) {
+int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheSettings& cache) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) {
     std::cerr << "dossier-ls check: " << folder << ": not a readable folder\n";
@@ -80,7 +80,8 @@ int runCheck(const std::string& folder, CheckFormat format) {
   callbacks.log = [](corpus::LogLevel level, const std::string& message) {
     if (level <= corpus::LogLevel::Warning) std::cerr << "dossier-ls: " << message << "\n";
   };
-  corpus::CorpusStore store(std::move(callbacks), std::max(1u, std::thread::hardware_concurrency()));
+  corpus::CorpusStore store(std::move(callbacks), std::max(1u, std::thread::hardware_concurrency()),
+                            cache);
   auto ticket = store.setRoots({root});
   std::shared_ptr<const corpus::Snapshot> snapshot = store.snapshotAfter(ticket, std::chrono::hours(1));
   while (!snapshot->progress.done()) {

@@ -3,12 +3,15 @@
 // code is 0 unless the command itself could not run (2).
 #pragma once
 
+#include "server/corpus/cache.h"
+
 #include <string>
 
 namespace dossier::cli {
 
 enum class CheckFormat { Text, Json, Sarif };
 
-int runCheck(const std::string& folder, CheckFormat format);
+int runCheck(const std::string& folder, CheckFormat format,
+             const corpus::CacheSettings& cache = {});
 
 }  // namespace dossier::cli

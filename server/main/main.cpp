@@ -24,6 +24,9 @@ Usage:
 Options:
   --log=LEVEL     error, warning, info (default) or debug; the log goes to stderr
   --threads=N     threads for reading and analysing files (default: one per core)
+  --no-cache      do not read or save the analysis cache
+  --cache-dir=DIR where analysis caches live (default: $XDG_CACHE_HOME/dossier, or
+                  ~/.cache/dossier); unchanged files are loaded from there instead of analysed
 
 Exit codes: 0 success (flags are not failures), 1 server ended without shutdown, 2 bad usage or
 an unreadable folder.
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> positional;
   cli::CheckFormat format = cli::CheckFormat::Text;
   lsp::ServerOptions options;
+  options.cache.enabled = true;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
@@ -63,6 +67,11 @@ int main(int argc, char** argv) {
       else return usageError("unknown format: " + name);
     } else if (arg.starts_with("--threads=")) {
       options.indexThreads = static_cast<unsigned>(std::strtoul(arg.c_str() + 10, nullptr, 10));
+    } else if (arg == "--no-cache") {
+      options.cache.enabled = false;
+    } else if (arg.starts_with("--cache-dir=")) {
+      options.cache.directory = arg.substr(12);
+      if (options.cache.directory.empty()) return usageError("--cache-dir needs a folder");
     } else if (arg == "--stdio") {
       // vscode-languageclient adds this; stdio is the only transport anyway.
     } else if (arg.starts_with("--clientProcessId=")) {
@@ -76,7 +85,7 @@ int main(int argc, char** argv) {
   if (!positional.empty()) {
     if (positional[0] != "check") return usageError("unknown command: " + positional[0]);
     if (positional.size() != 2) return usageError("check takes exactly one folder");
-    return cli::runCheck(positional[1], format);
+    return cli::runCheck(positional[1], format, options.cache);
   }
   int code;
   {

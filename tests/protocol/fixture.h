@@ -41,7 +41,8 @@ private:
 inline ClientOptions serverOptions() {
   ClientOptions options;
   options.binary = DOSSIER_LS_PATH;
-  options.args = {"--log=debug"};
+  // No persistent cache: each test starts cold and leaves nothing in the user's cache folder.
+  options.args = {"--log=debug", "--no-cache"};
   return options;
 }
 

@@ -1,0 +1,109 @@
+// dossier-memory-bench DIR [--limit N]: what the heap holds per document, by component.
+//
+// Analyses every text file under DIR on one thread and measures, with mallinfo2(), the heap bytes
+// each part of a DocumentAnalysis holds (by freeing the parts one at a time from a copy), the
+// heap the CorpusIndex grows by when every document is added, and the encoded size of the analysis
+// in the persistent cache. Prints bytes and multiples of the text's size. heaptrack is not
+// available on the build machines; malloc's own counters are exact for what they cover.
+#include "server/analysis/document.h"
+#include "server/corpus/cache_codec.h"
+#include "server/corpus/scan.h"
+#include "server/index/corpus_index.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <malloc.h>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace dossier;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t heapInUse() {
+  return static_cast<std::int64_t>(mallinfo2().uordblks);
+}
+
+template <typename T> std::int64_t freedBy(T& part) {
+  std::int64_t before = heapInUse();
+  T().swap(part);
+  return before - heapInUse();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: dossier-memory-bench DIR [--limit N]\n");
+    return 2;
+  }
+  std::size_t limit = SIZE_MAX;
+  if (argc >= 4 && std::string(argv[2]) == "--limit") limit = std::strtoull(argv[3], nullptr, 10);
+  auto knowledge = analysis::Knowledge::builtin();
+
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::recursive_directory_iterator(argv[1]))
+    if (entry.is_regular_file()) paths.push_back(entry.path().string());
+  std::sort(paths.begin(), paths.end());
+  if (paths.size() > limit) paths.resize(limit);
+
+  std::map<std::string, std::int64_t> parts;
+  std::int64_t textBytes = 0, encoded = 0, analysisTotal = 0;
+  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> kept;
+  std::vector<std::shared_ptr<const std::string>> texts;
+  for (const auto& path : paths) {
+    auto contents = corpus::readTextFile(path);
+    if (!contents.text) continue;
+    auto text = std::make_shared<const std::string>(std::move(*contents.text));
+    textBytes += static_cast<std::int64_t>(text->size());
+    std::int64_t before = heapInUse();
+    auto result = analysis::analyzeDocument(*text, *knowledge);
+    analysisTotal += heapInUse() - before;
+    encoded += static_cast<std::int64_t>(corpus::cache::encodeAnalysis(*result).size());
+    // Free a copy part by part to see what each part holds.
+    analysis::DocumentAnalysis copy = *result;
+    parts["structure"] += freedBy(copy.structure.lines) + freedBy(copy.structure.paragraphs) +
+                          freedBy(copy.structure.sentences) +
+                          freedBy(copy.structure.sentenceParagraph);
+    parts["tokens"] += freedBy(copy.tokens);
+    parts["entities.mentions"] += freedBy(copy.entities.mentions);
+    parts["entities.other"] += freedBy(copy.entities.roles) + freedBy(copy.entities.statements) +
+                               freedBy(copy.entities.ambiguities) +
+                               freedBy(copy.entities.lowercaseWords) +
+                               freedBy(copy.entities.definedAcronyms);
+    parts["findings"] += freedBy(copy.findings.findings) + freedBy(copy.findings.lines);
+    for (auto& passage : copy.passages.passages) {
+      parts["passages.terms"] += freedBy(passage.terms);
+      parts["passages.other"] += freedBy(passage.entities) + freedBy(passage.figures) +
+                                 freedBy(passage.attributions) + freedBy(passage.hedges) +
+                                 freedBy(passage.quotes) + freedBy(passage.source);
+    }
+    parts["passages.list"] += freedBy(copy.passages.passages);
+    kept.push_back(std::move(result));
+    texts.push_back(std::move(text));
+  }
+
+  std::int64_t before = heapInUse();
+  auto corpusIndex = std::make_unique<index::CorpusIndex>();
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    corpusIndex->add(static_cast<index::DocId>(i), *kept[i]);
+  std::int64_t indexBytes = heapInUse() - before;
+
+  auto row = [&](const char* what, std::int64_t bytes) {
+    std::printf("%-22s %12.1f MiB %7.2fx text\n", what, static_cast<double>(bytes) / (1 << 20),
+                textBytes ? static_cast<double>(bytes) / static_cast<double>(textBytes) : 0.0);
+  };
+  std::printf("%zu documents, %.1f MiB of text\n", kept.size(),
+              static_cast<double>(textBytes) / (1 << 20));
+  row("text", textBytes);
+  row("analysis (all parts)", analysisTotal);
+  for (const auto& [name, bytes] : parts)
+    row(("  " + name).c_str(), bytes);
+  row("index", indexBytes);
+  row("cache entry (encoded)", encoded);
+  return 0;
+}
