@@ -64,3 +64,24 @@ TEST_CASE("propaganda cues are general English, not one text's words", "[rules]"
   expectFlags("propaganda/reductio-ad-hitlerum", "It was a [[Nazi-style]] purge.");
   expectFlags("propaganda/reductio-ad-hitlerum", "The museum covers the years 1933 to 1945.");
 }
+
+TEST_CASE("propaganda/repetition flags anaphora: sentences opening with the same words",
+          "[rules]") {
+  expectFlags("propaganda/repetition",
+              "[[Never again]] should we let a foreign company decide our winter. [[Never "
+              "again]] should a minister stand in front of cameras and shrug. [[Never again]] "
+              "should our children study in coats.");
+  // Reporting rhythm: a name or "he said" opening sentences is not rhetoric.
+  expectFlags("propaganda/repetition",
+              "Jonas Berg said the cap would hold this winter. Jonas Berg added that the "
+              "storage was full enough. Jonas Berg then left the hall without questions.");
+  expectFlags("propaganda/repetition",
+              "Never again should we wait. The minister spoke at length about the storage. "
+              "Never again should we ask.");
+}
+
+TEST_CASE("propaganda/slogan flags the quoted words a text calls a slogan", "[rules]") {
+  expectFlags("propaganda/slogan",
+              "The party's own slogan, “[[Warm Homes, Strong Nation]]”, was printed everywhere.");
+  expectFlags("propaganda/slogan", "The party printed “warm homes for every family” on posters.");
+}

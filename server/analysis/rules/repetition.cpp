@@ -78,6 +78,59 @@ bool chant(std::string_view text, const Sentence& s) {
   return allCaps && text.substr(0, s.span.end).ends_with("!");
 }
 
+// Sentence openers that repeat in ordinary prose ("He said", "The company", "But the").
+const std::unordered_set<std::string> kCommonOpeners = {
+    "he",    "she",  "they", "it",  "i",     "there", "this", "that", "these", "those", "but",
+    "so",    "then", "his",  "her", "their", "its",   "one",  "if",   "when",  "as",    "after",
+    "while", "yes",  "no",   "for", "from",  "with",  "by",   "what", "who",   "how",   "why"};
+// "Berg said ... Berg said ...": a reporter's rhythm, not rhetoric.
+const std::unordered_set<std::string> kReportingSeconds = {
+    "said", "says", "told", "added", "also",  "has", "had",  "have",  "was",   "were",
+    "is",   "are",  "will", "would", "could", "did", "does", "wrote", "asked", "noted"};
+constexpr int kMinAnaphora = 3;
+constexpr std::size_t kMinAnaphoraWords = 6; // a clause, not a slogan repeated
+constexpr std::size_t kMaxAnaphoraGap = 2;   // sentences between two beats, at most one
+
+// Anaphora: several sentences of a document open with the same two words ("Never again should
+// ... Never again should ... Never again should ..."), a drumbeat rather than an argument.
+void findAnaphora(std::string_view text, const TextStructure& structure,
+                  const std::vector<Token>& tokens, std::vector<Finding>& out) {
+  struct Run {
+    std::size_t lastSentence = 0;
+    std::vector<Span> spans;
+  };
+  auto flush = [&](Run& run) {
+    if (static_cast<int>(run.spans.size()) >= kMinAnaphora)
+      for (Span span : run.spans)
+        out.push_back(
+            {span, "propaganda/repetition",
+             renderMessage("Repetition: \"{text}\" opens " + std::to_string(run.spans.size()) +
+                               " sentences in a row, a drumbeat rather than an argument.",
+                           span.in(text))});
+    run.spans.clear();
+  };
+  std::unordered_map<std::string, Run> byOpener;
+  for (std::size_t index = 0; index < structure.sentences.size(); ++index) {
+    Sentence sentence = collect(text, structure.sentences[index], tokens);
+    if (sentence.words.size() < kMinAnaphoraWords || sentence.all.empty() ||
+        sentence.all[0] != sentence.words[0] || sentence.all[1] != sentence.words[1])
+      continue;
+    // "Jonas Berg said ...": a name opening sentences is reporting, not rhetoric.
+    if (sentence.words[1]->is(kCapitalised) && !sentence.words[1]->is(kAllCaps)) continue;
+    std::string first = foldWord(sentence.words[0]->in(text));
+    if (kWeakHeads.count(first) || kCommonOpeners.count(first)) continue;
+    std::string second = foldWord(sentence.words[1]->in(text));
+    if (kWeakHeads.count(second) || kReportingSeconds.count(second)) continue;
+    // Anaphora beats in close succession; the same opener far apart is coincidence.
+    Run& run = byOpener[first + " " + second];
+    if (!run.spans.empty() && index - run.lastSentence > kMaxAnaphoraGap) flush(run);
+    run.spans.push_back({sentence.words[0]->begin, sentence.words[1]->end});
+    run.lastSentence = index;
+  }
+  for (auto& [opener, run] : byOpener)
+    flush(run);
+}
+
 } // namespace
 
 void findRepetition(std::string_view text, const TextStructure& structure,
@@ -105,6 +158,7 @@ void findRepetition(std::string_view text, const TextStructure& structure,
     ++counts[key(text, sentence)];
     shortOnes.push_back(std::move(sentence));
   }
+  findAnaphora(text, structure, tokens, out);
   for (const Sentence& sentence : shortOnes) {
     int n = counts[key(text, sentence)];
     if (n < 2) continue;
