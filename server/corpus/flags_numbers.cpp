@@ -26,6 +26,7 @@ struct CountedLexicon {
   std::unordered_map<std::string, double> numbers;         // "three" -> 3
   std::unordered_map<std::string, double> multipliers;     // "million" -> 1e6
   std::unordered_map<std::string, std::string> currencies; // "$" -> "dollars"
+  std::unordered_set<std::string> months;                  // "march": "17 March" is a date
 };
 
 const CountedLexicon& lexicon() {
@@ -44,6 +45,8 @@ const CountedLexicon& lexicon() {
                             lex.multipliers[word] = std::strtod(value.c_str(), nullptr);
                           else if (fields[1] == "currency")
                             lex.currencies[word] = value;
+                          else if (fields[1] == "date")
+                            lex.months.insert(word);
                         });
     return lex;
   }();
@@ -97,6 +100,8 @@ std::vector<CountedFigure> countedFigures(std::string_view text, const std::vect
     } else {
       continue;
     }
+    if (lex.months.contains(folded(i + 1)) || (i > 0 && lex.months.contains(folded(i - 1))))
+      continue; // "17 March", "March 17"
     CountedFigure figure;
     figure.span = token.span();
     std::string currency;

@@ -95,6 +95,13 @@ TEST_CASE("counted figures know what they count", "[rules]") {
 
 TEST_CASE("counted figures leave out dates, years and breakdowns", "[rules]") {
   CHECK(countedIn("On 17 March 2024, for three hundred years, at 11.40 p.m.").empty());
+  // A number beside a month is a date, even next to a count.
+  auto days = countedIn("Fourteen days later, on 17 March, it was over.");
+  REQUIRE(days.size() == 1);
+  CHECK(days[0].value == 14);
+  auto dated = countedIn("About 40,000 homes lost heat on 14 January.");
+  REQUIRE(dated.size() == 1);
+  CHECK(dated[0].value == 40000);
   CHECK(countedIn("The poll put the Front on 28 percent, the Alliance on 23 percent and the "
                   "Greens on 19 percent.")
             .empty());
