@@ -2,6 +2,9 @@
 
 #include "server/index/entity_query.h"
 
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 
 namespace dossier::corpus {
@@ -46,6 +49,57 @@ std::uint32_t mentionsOfWord(const index::EntityIndex& entities, const std::stri
   return count;
 }
 
+// The usual spelling of a rare surname, or none: the same answer for every document of one
+// snapshot, so it is worked out once per surname and index and kept until the index changes.
+struct Usual {
+  std::string word; // empty: the surname is not a variant
+  std::uint32_t count = 0, own = 0;
+};
+
+class UsualSpellings {
+public:
+  std::optional<Usual> find(const std::shared_ptr<const index::CorpusIndex>& index,
+                            const std::string& surname) {
+    std::lock_guard lock(mutex_);
+    if (index_.lock() != index) {
+      index_ = index;
+      known_.clear();
+    }
+    auto it = known_.find(surname);
+    if (it == known_.end()) return std::nullopt;
+    return it->second;
+  }
+  void remember(const std::shared_ptr<const index::CorpusIndex>& index, const std::string& surname,
+                const Usual& usual) {
+    std::lock_guard lock(mutex_);
+    if (index_.lock() == index) known_.emplace(surname, usual);
+  }
+
+private:
+  std::mutex mutex_;
+  std::weak_ptr<const index::CorpusIndex> index_;
+  std::unordered_map<std::string, Usual> known_;
+};
+
+UsualSpellings& usualSpellings() {
+  static UsualSpellings cache;
+  return cache;
+}
+
+Usual usualSpellingOf(const index::EntityIndex& entities, const std::string& surname) {
+  Usual usual;
+  usual.own = mentionsOfWord(entities, surname);
+  if (usual.own > kMaxVariantMentions) return usual;
+  for (const std::string& variant : oneEditVariants(surname)) {
+    if (pluralPair(variant, surname)) continue;
+    std::uint32_t count = mentionsOfWord(entities, variant);
+    if (count > usual.count) usual = {variant, count, usual.own};
+  }
+  if (usual.count < kMinUsual || usual.count < kMajorityFactor * std::max(1u, usual.own))
+    usual.word.clear();
+  return usual;
+}
+
 } // namespace
 
 std::vector<std::string> oneEditVariants(std::string_view word) {
@@ -86,10 +140,6 @@ std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document&
         return index::DocumentView{&other->analysis->entities, *other->text};
       },
       overrides);
-  struct Usual {
-    std::string word; // empty: the surname is not a variant
-    std::uint32_t count = 0, own = 0;
-  };
   std::unordered_map<std::string, Usual> bySurname;
   for (const ent::Mention* mention : query.mentionsIn(doc.id)) {
     // Places and groups sit one letter from each other by design ("Russia", "Russian").
@@ -101,15 +151,9 @@ std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document&
     auto [found, fresh] = bySurname.try_emplace(surname);
     Usual& usual = found->second;
     if (fresh) {
-      usual.own = mentionsOfWord(entities, surname);
-      if (usual.own > kMaxVariantMentions) continue;
-      for (const std::string& variant : oneEditVariants(surname)) {
-        if (pluralPair(variant, surname)) continue;
-        std::uint32_t count = mentionsOfWord(entities, variant);
-        if (count > usual.count) usual = {variant, count, usual.own};
-      }
-      if (usual.count < kMinUsual || usual.count < kMajorityFactor * std::max(1u, usual.own))
-        usual.word.clear();
+      auto known = usualSpellings().find(snapshot.index, surname);
+      usual = known ? *known : usualSpellingOf(entities, surname);
+      if (!known) usualSpellings().remember(snapshot.index, surname, usual);
     }
     if (usual.word.empty()) continue;
     // A mention written the usual way, for relatedInformation.
