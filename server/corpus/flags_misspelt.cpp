@@ -39,6 +39,14 @@ bool pluralPair(std::string_view a, std::string_view b) {
   return a.size() == b.size() + 1 && a.back() == 's' && a.starts_with(b);
 }
 
+// The span of the last word of a name as written ("Merkoulov" in "Anton Merkoulov").
+analysis::Span lastWordSpan(std::string_view text, analysis::Span name) {
+  std::string_view written = name.in(text);
+  auto space = written.find_last_of(" \t\r\n");
+  if (space == std::string_view::npos) return name;
+  return {static_cast<analysis::Offset>(name.begin + space + 1), name.end};
+}
+
 // How often the corpus writes a one-word name: as a key of its own and inside person names.
 std::uint32_t mentionsOfWord(const index::EntityIndex& entities, const std::string& word) {
   std::uint32_t count = 0;
@@ -169,17 +177,21 @@ std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document&
       if (example) break;
     }
     if (!example) continue;
+    // Only the surname is misspelt: the flag and the spelling it points at cover that word, so the
+    // quick fix rewrites "Merkoulov" in "Anton Merkoulov" and keeps the given name.
     const Document* exampleDoc = snapshot.document(example->doc);
-    std::string usualSurface(example->mention->span.in(*exampleDoc->text));
+    analysis::Span mine = lastWordSpan(*doc.text, mention->span);
+    analysis::Span theirs = lastWordSpan(*exampleDoc->text, example->mention->span);
+    std::string usualSurface(theirs.in(*exampleDoc->text));
     NameFinding name;
-    name.finding = {mention->span, "names/inconsistent",
+    name.finding = {mine, "names/inconsistent",
                     analysis::rules::renderMessage(
                         "Inconsistent name: \"{text}\" — most of the corpus writes \"" +
                             usualSurface + "\" (" + std::to_string(usual.count) +
                             " mentions); a misspelling or a variant?",
-                        surface)};
+                        mine.in(*doc.text))};
     name.relatedDoc = example->doc;
-    name.relatedSpan = example->mention->span;
+    name.relatedSpan = theirs;
     name.relatedMessage = "The usual spelling: \"" + usualSurface + "\"";
     out.push_back(std::move(name));
   }

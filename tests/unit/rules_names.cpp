@@ -73,10 +73,14 @@ TEST_CASE("names/inconsistent flags a rare misspelling of a common surname", "[r
              {"b.txt", usual},
              {"c.txt", "Critics say Salienko never answers. Oskar Lind and Sofie Lund met the "
                        "Veskarians in the port.\n"},
+             {"e.txt", "Viktor Salienko arrived late.\n"},
              {"d.txt", "Oskar Lind met Sofie Lund again. Lind spoke first, then Lund. The "
                        "Veskarian envoy and a Veskarian diplomat left. Lind stayed.\n"}});
   auto flagged = inconsistentIn(*snapshot, root, "c.txt");
   CHECK(std::find(flagged.begin(), flagged.end(), "Salienko") != flagged.end());
+  // In a full name only the misspelt surname is flagged, so a fix keeps the given name.
+  auto full = inconsistentIn(*snapshot, root, "e.txt");
+  CHECK(full == std::vector<std::string>{"Salienko"});
   // "Lind" and "Lund" are two people; "Veskarians" is the plural of "Veskarian".
   CHECK(std::find(flagged.begin(), flagged.end(), "Oskar Lind") == flagged.end());
   CHECK(std::find(flagged.begin(), flagged.end(), "Veskarians") == flagged.end());
