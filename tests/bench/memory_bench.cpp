@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   if (paths.size() > limit) paths.resize(limit);
 
   std::map<std::string, std::int64_t> parts;
-  std::int64_t textBytes = 0, encoded = 0, analysisTotal = 0;
+  std::int64_t textBytes = 0, encoded = 0, analysisTotal = 0, slack = 0;
   std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> kept;
   std::vector<std::shared_ptr<const std::string>> texts;
   for (const auto& path : paths) {
@@ -64,6 +64,15 @@ int main(int argc, char** argv) {
     auto result = analysis::analyzeDocument(*text, *knowledge);
     analysisTotal += heapInUse() - before;
     encoded += static_cast<std::int64_t>(corpus::cache::encodeAnalysis(*result).size());
+    // Capacity the analysis holds beyond its vectors' sizes (a copy, below, holds none).
+    for (const auto& passage : result->passages.passages)
+      slack += static_cast<std::int64_t>((passage.terms.capacity() - passage.terms.size()) *
+                                         sizeof(analysis::passages::Term));
+    slack += static_cast<std::int64_t>((result->tokens.capacity() - result->tokens.size()) *
+                                       sizeof(analysis::Token));
+    slack += static_cast<std::int64_t>(
+        (result->entities.mentions.capacity() - result->entities.mentions.size()) *
+        sizeof(analysis::entities::Mention));
     // Free a copy part by part to see what each part holds.
     analysis::DocumentAnalysis copy = *result;
     parts["structure"] += freedBy(copy.structure.lines) + freedBy(copy.structure.paragraphs) +
@@ -103,6 +112,7 @@ int main(int argc, char** argv) {
   row("analysis (all parts)", analysisTotal);
   for (const auto& [name, bytes] : parts)
     row(("  " + name).c_str(), bytes);
+  row("  unused capacity", slack);
   row("index", indexBytes);
   row("cache entry (encoded)", encoded);
   return 0;
