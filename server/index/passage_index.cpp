@@ -24,6 +24,12 @@ constexpr double kClaimKindWeight = 0.3;
 // most postings to walk: it is left out of scoring.
 constexpr std::uint64_t kSmallCorpus = 5000;
 constexpr double kCommonShare = 0.125;
+// On a large corpus, only keys in at most this share of the passages nominate candidates: a
+// passage that shares nothing rarer with the asked one is not related to it. The commoner keys
+// still add to the score of the strongest kCommonScored candidates, found by binary search in
+// their sorted posting lists rather than by walking them.
+constexpr double kCandidateShare = 0.01;
+constexpr std::size_t kCommonScored = 256;
 // Near-duplicate: nearly all the asked passage's evidence, at a similar length.
 constexpr double kDuplicateCoverage = 0.85;
 constexpr double kDuplicateLengthRatio = 0.75;
@@ -74,6 +80,18 @@ std::shared_ptr<std::vector<Posting>> clonedForAppend(const std::vector<Posting>
   return copy;
 }
 
+// Keeps a posting list sorted by (document, passage), so that a candidate's count can be found by
+// binary search: a new document (the highest id) appends; a re-added one is put back in place.
+template <typename Posting> void insertSorted(std::vector<Posting>& list, const Posting& posting) {
+  auto before = [](const Posting& a, const Posting& b) {
+    return a.doc != b.doc ? a.doc < b.doc : a.passage < b.passage;
+  };
+  if (list.empty() || before(list.back(), posting))
+    list.push_back(posting);
+  else
+    list.insert(std::upper_bound(list.begin(), list.end(), posting, before), posting);
+}
+
 } // namespace
 
 void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
@@ -90,7 +108,7 @@ void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& pa
         list = std::make_shared<std::vector<Posting>>();
       else if (list.use_count() != 1) // a published snapshot still reads this list
         list = clonedForAppend(*list);
-      list->push_back({doc, i, key.count, length});
+      insertSorted(*list, {doc, i, key.count, length});
     }
   }
   lengths_.mutate(doc) = std::move(lengths);
@@ -138,8 +156,10 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   };
   std::vector<PassageKey> keys = passageKeys(asked);
   std::vector<Key> scored;
-  std::size_t maxFrequency =
-      passages_ <= kSmallCorpus ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
+  bool small = passages_ <= kSmallCorpus;
+  std::size_t maxFrequency = small ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
+  std::size_t maxNominating =
+      small ? passages_ : static_cast<std::size_t>(kCandidateShare * passages_);
   for (const PassageKey& key : keys) {
     const PostingList* list = postings_.find(key.key);
     if (!list || !*list || (*list)->size() > maxFrequency) continue;
@@ -157,30 +177,62 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
   double askedLength = std::max<std::uint32_t>(1, asked.length);
   double selfScore = 0, askedWeight = 0;
+  auto add = [&](Accumulator& candidate, std::size_t i, const Posting& posting) {
+    candidate.score += scored[i].weight * termPart(posting.count, posting.length, averageLength);
+    candidate.sharedWeight += scored[i].weight;
+    candidate.length = posting.length;
+    if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
+  };
+  // Rare keys nominate candidates and add to their scores; common ones are kept for later.
+  std::size_t nominatingPostings = 0;
+  for (const Key& key : scored)
+    if (key.postings->size() <= maxNominating) nominatingPostings += key.postings->size();
   std::unordered_map<std::uint64_t, Accumulator> candidates;
+  candidates.reserve(nominatingPostings);
+  std::vector<std::size_t> common;
   for (std::size_t i = 0; i < scored.size(); ++i) {
     const Key& key = scored[i];
     selfScore += key.weight * termPart(key.key->count, askedLength, averageLength);
     askedWeight += key.weight;
-    for (const Posting& posting : *key.postings) {
-      if (posting.doc == doc) continue;
-      Accumulator& candidate = candidates[refOf(posting.doc, posting.passage)];
-      candidate.score += key.weight * termPart(posting.count, posting.length, averageLength);
-      candidate.sharedWeight += key.weight;
-      candidate.length = posting.length;
-      if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
+    if (key.postings->size() > maxNominating) {
+      common.push_back(i);
+      continue;
     }
+    for (const Posting& posting : *key.postings)
+      if (posting.doc != doc) add(candidates[refOf(posting.doc, posting.passage)], i, posting);
   }
   if (selfScore <= 0) return {};
 
-  std::vector<std::pair<std::uint64_t, const Accumulator*>> ranked;
+  std::vector<std::pair<std::uint64_t, Accumulator*>> ranked;
   ranked.reserve(candidates.size());
-  for (const auto& [ref, candidate] : candidates)
-    if (candidate.score >= kMinSimilarity * selfScore) ranked.emplace_back(ref, &candidate);
+  for (auto& [ref, candidate] : candidates)
+    ranked.emplace_back(ref, &candidate);
   auto better = [](const auto& a, const auto& b) {
     return a.second->score != b.second->score ? a.second->score > b.second->score
                                               : a.first < b.first;
   };
+  if (!common.empty()) {
+    // The strongest candidates so far, in posting order, get the common keys' share.
+    if (ranked.size() > kCommonScored) {
+      std::nth_element(ranked.begin(), ranked.begin() + kCommonScored, ranked.end(), better);
+      ranked.resize(kCommonScored);
+    }
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i : common) {
+      const std::vector<Posting>& postings = *scored[i].postings;
+      auto from = postings.begin();
+      for (auto& [ref, candidate] : ranked) {
+        from = std::lower_bound(from, postings.end(), ref, [](const Posting& p, std::uint64_t r) {
+          return refOf(p.doc, p.passage) < r;
+        });
+        if (from == postings.end()) break;
+        if (refOf(from->doc, from->passage) == ref) add(*candidate, i, *from);
+      }
+    }
+  }
+  std::erase_if(ranked,
+                [&](const auto& r) { return r.second->score < kMinSimilarity * selfScore; });
   std::size_t count = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(count),
                     ranked.end(), better);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <time.h>
 
 using namespace dossier;
 
@@ -53,6 +54,12 @@ analysis::passages::Passage generatePassage(ZipfWords& words, ZipfWords& names,
   return passage;
 }
 
+double threadCpuMillis() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 } // namespace
 
 TEST_CASE("related-passages query speed on a generated corpus", "[.bench]") {
@@ -77,20 +84,29 @@ TEST_CASE("related-passages query speed on a generated corpus", "[.bench]") {
   double buildSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - buildStart).count();
 
-  std::vector<double> millis;
+  // Wall time and the thread's CPU time: on a shared, loaded machine the wall time mostly says how
+  // long the thread waited for a core, so the bar is checked on CPU time.
+  std::vector<double> wall, cpu;
   for (std::size_t d = 0; d < documents.size(); ++d) {
     for (const auto& passage : documents[d].passages) {
       auto start = std::chrono::steady_clock::now();
+      double cpuStart = threadCpuMillis();
       auto results = passages.related(static_cast<index::DocId>(d), passage, 10);
-      millis.push_back(
+      cpu.push_back(threadCpuMillis() - cpuStart);
+      wall.push_back(
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
               .count());
     }
   }
-  std::sort(millis.begin(), millis.end());
-  double p50 = millis[millis.size() / 2], p99 = millis[millis.size() * 99 / 100];
-  WARN(passages.passageCount() << " passages indexed in " << buildSeconds << " s; " << millis.size()
-                               << " queries: p50 " << p50 << " ms, p99 " << p99 << " ms");
+  auto percentile = [](std::vector<double>& values, std::size_t percent) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() * percent / 100];
+  };
+  double p50 = percentile(cpu, 50), p99 = percentile(cpu, 99);
+  WARN(passages.passageCount() << " passages indexed in " << buildSeconds << " s; " << cpu.size()
+                               << " queries: CPU p50 " << p50 << " ms, p99 " << p99
+                               << " ms; wall p50 " << percentile(wall, 50) << " ms, p99 "
+                               << percentile(wall, 99) << " ms");
   CHECK(p50 < 20);
   CHECK(p99 < 100);
 }

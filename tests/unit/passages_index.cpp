@@ -86,3 +86,48 @@ TEST_CASE("removing a document removes its passages; a copy keeps what it saw",
   for (const auto& r : passages.related(0, meeting->passages.passages[0], 5))
     CHECK(r.similarity < 0.3);
 }
+
+namespace {
+
+analysis::passages::DocumentPassages featurePassage(std::vector<std::string> stems) {
+  analysis::passages::Passage passage;
+  std::sort(stems.begin(), stems.end());
+  for (const auto& stem : stems)
+    passage.terms.push_back({stem, stem, 1});
+  passage.length = static_cast<std::uint32_t>(stems.size());
+  analysis::passages::DocumentPassages doc;
+  doc.passages.push_back(std::move(passage));
+  return doc;
+}
+
+} // namespace
+
+TEST_CASE("on a large corpus, words common across it still rank the candidates rare words find",
+          "[passages][index]") {
+  // 6,000 passages: "frequent" is in one passage of twenty (too common to nominate candidates,
+  // still scored), the rest of each filler passage is its own.
+  index::PassageIndex passages;
+  const index::DocId fillers = 6000;
+  for (index::DocId d = 1; d <= fillers; ++d) {
+    std::vector<std::string> stems{"filler" + std::to_string(d), "other" + std::to_string(d)};
+    if (d % 20 == 0) stems.push_back("frequent");
+    passages.add(d, featurePassage(stems));
+  }
+  auto asked = featurePassage({"quay", "tender", "frequent"});
+  passages.add(0, asked);
+  // Both share the rare words; only the first also shares the frequent one.
+  passages.add(fillers + 1, featurePassage({"tender", "quay", "berth"}));
+  passages.add(fillers + 2, featurePassage({"tender", "quay", "frequent"}));
+  auto results = passages.related(0, asked.passages[0], 5);
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].doc == fillers + 2);
+  CHECK(results[0].score > results[1].score);
+
+  // A document re-added under its old id (an edit) is found in the middle of the sorted postings.
+  passages.remove(20, featurePassage({"filler20", "other20", "frequent"}));
+  passages.add(20, featurePassage({"tender", "quay", "frequent", "dredger"}));
+  results = passages.related(0, asked.passages[0], 5);
+  REQUIRE(results.size() == 3);
+  CHECK(results[2].doc == fillers + 1);
+  CHECK(results[0].score == Approx(results[1].score)); // the same evidence, wherever it sits
+}

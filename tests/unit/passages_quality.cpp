@@ -2,7 +2,8 @@
 // (every sample document indexed, as the server would see the folder; each gold related passage
 // asked about from its middle; a hit is a result holding the marker of another passage of one of
 // its groups) but on the DEV split only: the held-out split is never used to tune. Prints recall@5
-// (a hit in the top five) and precision@1. DOSSIER_PASSAGES_VERBOSE=1 lists the misses.
+// (a hit in the top five) and precision@1. DOSSIER_PASSAGES_VERBOSE=1 lists the misses
+// (DOSSIER_PASSAGES_SHARED=1: with what each result shares).
 #include "server/analysis/document.h"
 #include "server/index/passage_index.h"
 
@@ -134,6 +135,15 @@ TEST_CASE("related passages on the samples' dev split: recall@5 and precision@1"
                   << excerpt(docs[match.doc],
                              docs[match.doc].analysis->passages.passages[match.passage].span)
                   << "\n";
+      if (std::getenv("DOSSIER_PASSAGES_SHARED"))
+        for (const auto& match : results) {
+          std::cout << "      shares:";
+          for (const auto& e : match.sharedEntities)
+            std::cout << " @" << e;
+          for (const auto& e : match.sharedStems)
+            std::cout << " " << e;
+          std::cout << "\n";
+        }
     }
   }
   REQUIRE(queries > 0);
