@@ -82,7 +82,8 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
             !givenName(key.substr(0, key.find(' ')), lexicon))
           continue;
         if (std::all_of(names.begin(), names.end(),
-                        [&](const std::string& n) { return differentPeople(n, key); }))
+                        // Named, not captured: clang 14 (tests/fuzz) cannot capture a binding.
+                        [&, &candidate = key](const std::string& n) { return differentPeople(n, candidate); }))
           names.push_back(key);
       }
     }

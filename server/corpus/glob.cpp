@@ -1,7 +1,14 @@
 #include "server/corpus/glob.h"
 
+#include <cstdint>
+#include <unordered_set>
+
 namespace dossier::corpus {
 namespace {
+
+// A pattern with more alternatives than this is cut there: {a,b} repeated 30 times would otherwise
+// expand to a billion patterns and hang the scan (found by tests/fuzz/config).
+constexpr std::size_t kMaxAlternatives = 1024;
 
 // Expands the first {a,b,...} group, recursively.
 std::vector<std::string> expandBraces(std::string_view pattern) {
@@ -11,37 +18,60 @@ std::vector<std::string> expandBraces(std::string_view pattern) {
   std::vector<std::string> out;
   std::string_view head = pattern.substr(0, open), tail = pattern.substr(close + 1);
   std::string_view alternatives = pattern.substr(open + 1, close - open - 1);
+  const std::vector<std::string> rests = expandBraces(tail);  // once, not once per alternative
   std::size_t start = 0;
   while (true) {
     std::size_t comma = alternatives.find(',', start);
     std::string_view alt = alternatives.substr(start, comma == std::string_view::npos ? comma : comma - start);
-    for (auto& rest : expandBraces(tail)) out.push_back(std::string(head) + std::string(alt) + rest);
+    for (const auto& rest : rests) {
+      if (out.size() >= kMaxAlternatives) return out;
+      out.push_back(std::string(head) + std::string(alt) + rest);
+    }
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
   return out;
 }
 
-bool matchHere(std::string_view p, std::string_view s) {
+// Backtracking glob matcher that remembers the (pattern, path) suffix pairs that failed, so each is
+// tried once: without it "*a*a*a*a*a*a*a*a*a*a*a*b" against a long path took exponential time (found
+// by tests/fuzz/config). Every recursive call is on suffixes of the two original strings, so their
+// lengths identify the pair.
+class Matcher {
+ public:
+  bool matchHere(std::string_view p, std::string_view s);
+
+ private:
+  bool sub(std::string_view p, std::string_view s) {
+    std::uint64_t key = (static_cast<std::uint64_t>(p.size()) << 32) | s.size();
+    if (failed_.contains(key)) return false;
+    if (matchHere(p, s)) return true;
+    failed_.insert(key);
+    return false;
+  }
+  std::unordered_set<std::uint64_t> failed_;
+};
+
+bool Matcher::matchHere(std::string_view p, std::string_view s) {
   while (!p.empty()) {
     if (p.starts_with("**")) {
       std::string_view rest = p.substr(2);
       if (rest.starts_with("/")) {
         // "**/" matches zero or more whole segments.
         std::string_view afterSlash = rest.substr(1);
-        if (matchHere(afterSlash, s)) return true;
+        if (sub(afterSlash, s)) return true;
         for (std::size_t i = 0; i < s.size(); ++i)
-          if (s[i] == '/' && matchHere(afterSlash, s.substr(i + 1))) return true;
+          if (s[i] == '/' && sub(afterSlash, s.substr(i + 1))) return true;
         return false;
       }
       for (std::size_t i = 0; i <= s.size(); ++i)
-        if (matchHere(rest, s.substr(i))) return true;
+        if (sub(rest, s.substr(i))) return true;
       return false;
     }
     if (p.front() == '*') {
       std::string_view rest = p.substr(1);
       for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (matchHere(rest, s.substr(i))) return true;
+        if (sub(rest, s.substr(i))) return true;
         if (i < s.size() && s[i] == '/') return false;
       }
       return false;
@@ -66,9 +96,9 @@ bool globMatch(std::string_view pattern, std::string_view relativePath) {
     std::string p = expanded;
     if (p.ends_with("/")) p += "**";
     if (p.find('/') == std::string::npos) p = "**/" + p;
-    if (matchHere(p, relativePath)) return true;
+    if (Matcher().matchHere(p, relativePath)) return true;
     // A pattern naming a folder also covers everything below it.
-    if (!p.ends_with("**") && matchHere(p + "/**", relativePath)) return true;
+    if (!p.ends_with("**") && Matcher().matchHere(p + "/**", relativePath)) return true;
   }
   return false;
 }

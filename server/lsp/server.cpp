@@ -46,10 +46,17 @@ LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
 LspServer::~LspServer() {
   stopping_ = true;
   Logger::instance().setClientSink(nullptr);
-  // Order matters: the store's callbacks post to the pools, so the store goes first.
+  // Order matters. Requests still running when the input ends read the store: cancel them and let
+  // them finish before the store goes (found by tests/fuzz/lsp_session). The store's callbacks post
+  // to the diagnostics pool, so the store goes before that pool.
+  {
+    std::lock_guard lock(cancelMutex_);
+    for (auto& [id, token] : inFlight_)
+      token.cancel();
+  }
+  requestPool_.reset();
   store_.reset();
   diagnosticsPool_.reset();
-  requestPool_.reset();
   if (parentWatcher_.joinable()) parentWatcher_.join();
 }
 

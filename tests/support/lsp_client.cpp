@@ -283,6 +283,13 @@ std::optional<int> LspClient::waitExit(Millis timeout) {
   return exitCode_;
 }
 
+void LspClient::closeInput() {
+  if (toServer_ < 0) return;
+  writer_ = std::make_unique<protocol::MessageWriter>(-1); // writes to -1 fail and are dropped
+  close(toServer_);
+  toServer_ = -1;
+}
+
 void LspClient::kill() {
   if (!running()) return;
   ::kill(-pid_, SIGKILL);

@@ -67,6 +67,8 @@ public:
   void sendBody(const std::string& body);
   // Writes raw bytes to the server's stdin, no framing at all.
   void sendRaw(const std::string& bytes);
+  // Closes the server's stdin, as a killed editor does; later sends are dropped.
+  void closeInput();
 
   // initialize + initialized. rootPath may be empty (no workspace). `capabilities` is the client's
   // ClientCapabilities object; defaultCapabilities() is what a modern editor sends. Returns the
