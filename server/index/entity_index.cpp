@@ -81,6 +81,9 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     keys.insert(mention.surfaceKey);
     if (!mention.is(analysis::entities::kTentative))
       addNumber(confident_, mention.surfaceKey, sign);
+    if ((mention.ownType == EntityType::Place || mention.ownType == EntityType::Norp) &&
+        !isMultiWord(mention.surfaceKey))
+      addNumber(placeLike_, mention.surfaceKey, sign);
     auto& votes = types_.mutate(mention.key);
     std::size_t type = static_cast<std::size_t>(mention.type);
     votes[type] = static_cast<std::uint32_t>(static_cast<int>(votes[type]) + sign);
@@ -151,6 +154,11 @@ const KeyCounts& EntityIndex::expansionsOf(const std::string& acronym) const {
   static const KeyCounts kNone;
   const Counted* counts = expansions_.find(acronym);
   return counts && *counts ? **counts : kNone;
+}
+
+std::uint32_t EntityIndex::placeLikeMentions(const std::string& surfaceKey) const {
+  const auto* count = placeLike_.find(surfaceKey);
+  return count ? *count : 0;
 }
 
 std::array<std::uint32_t, 5> EntityIndex::typeVotes(const std::string& key) const {

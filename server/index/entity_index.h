@@ -38,6 +38,9 @@ public:
   const KeyCounts& fullNamesWithWord(const std::string& word) const;
   // Multi-word keys whose initials are `acronym`, and expansions defined in text, with counts.
   const KeyCounts& expansionsOf(const std::string& acronym) const;
+  // Mentions of a one-word surface that its own words and context typed a place or a group: such
+  // a word qualifies longer names ("Aldmark First") rather than standing for them.
+  std::uint32_t placeLikeMentions(const std::string& surfaceKey) const;
   // Votes for each EntityType over every mention carrying `key`.
   std::array<std::uint32_t, 5> typeVotes(const std::string& key) const;
   // Visits every mention key with its number of mentions across the corpus; order unspecified.
@@ -62,6 +65,7 @@ private:
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> fullNamesByWord_;
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> expansions_;
   CowShardedMap<std::string, std::array<std::uint32_t, 5>, std::hash<std::string>, 256> types_;
+  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 64> placeLike_;
 };
 
 // The initials of a multi-word key, connectors skipped and kept: "department of justice" -> {"dj",

@@ -37,6 +37,7 @@ LinkOverrides LinkOverrides::from(const std::vector<std::vector<std::string>>& a
       overrides.separate.insert(ent::nameKey(surface, lexicon));
   for (const auto& surface : ignoredSurfaces)
     overrides.ignored.insert(ent::nameKey(surface, lexicon));
+  overrides.lexicon = &lexicon;
   return overrides;
 }
 
@@ -65,6 +66,37 @@ std::optional<std::string> EntityQuery::bestOf(const KeyCounts& counts,
   return best->first;
 }
 
+std::vector<std::string> EntityQuery::groupForms(const std::string& key) const {
+  std::vector<std::string> forms;
+  if (!overrides_.lexicon || isMultiWord(key)) return forms;
+  auto form = ent::demonymForm(key, *overrides_.lexicon);
+  if (!form) return forms;
+  for (const auto& [ending, adjective] : overrides_.lexicon->demonymSuffixes) {
+    std::string candidate = form->stem + ending;
+    auto again = ent::demonymForm(candidate, *overrides_.lexicon);
+    if (!again || again->stem != form->stem) continue;
+    if (candidate == key ||
+        index_.typeVotes(candidate)[static_cast<std::size_t>(ent::EntityType::Norp)] > 0)
+      forms.push_back(std::move(candidate));
+  }
+  return forms;
+}
+
+std::optional<std::string> EntityQuery::groupKey(const std::string& key) const {
+  if (index_.typeVotes(key)[static_cast<std::size_t>(ent::EntityType::Norp)] == 0)
+    return std::nullopt;
+  std::optional<std::string> best;
+  std::size_t bestDocuments = 0;
+  for (std::string& form : groupForms(key)) {
+    std::size_t documents = index_.documentsMentioning(form).size();
+    if (!best || documents > bestDocuments || (documents == bestDocuments && form < *best)) {
+      best = std::move(form);
+      bestDocuments = documents;
+    }
+  }
+  return best;
+}
+
 std::string EntityQuery::entityOf(const ent::Mention& mention) const {
   auto overridden = [&](const std::string& key) {
     auto it = overrides_.aliasOf.find(key);
@@ -72,16 +104,28 @@ std::string EntityQuery::entityOf(const ent::Mention& mention) const {
   };
   if (overrides_.aliasOf.count(mention.surfaceKey))
     return overrides_.aliasOf.at(mention.surfaceKey);
+  // A word the corpus uses for a place or group stands for itself, not for a longer name that
+  // holds it ("Aldmark" is not "Aldmark First").
+  // Most of its mentions must say so: one "a statement from Keystone" does not make a place.
+  bool placeLike = !isMultiWord(mention.surfaceKey) && !mention.is(ent::kAcronym) &&
+                   index_.placeLikeMentions(mention.surfaceKey) * 3 >=
+                       std::max<std::uint32_t>(1, index_.confidentMentions(mention.surfaceKey));
+  if (placeLike && mention.is(ent::kShortForm)) {
+    if (auto group = groupKey(mention.surfaceKey)) return overridden(*group);
+    return overridden(mention.surfaceKey);
+  }
   if (mention.is(ent::kLinkedInDocument) || isMultiWord(mention.key) ||
       overrides_.separate.count(mention.key))
     return overridden(mention.key);
+  if (auto group = groupKey(mention.key)) return overridden(*group);
   if (mention.is(ent::kKnown) && !mention.is(ent::kAcronym)) return overridden(mention.key);
   if (mention.is(ent::kAcronym)) {
     if (auto best = bestOf(index_.expansionsOf(mention.key), mention.key)) return overridden(*best);
     return overridden(mention.key);
   }
-  if (auto best = bestOf(index_.fullNamesWithWord(mention.key), mention.key))
-    return overridden(*best);
+  if (!placeLike)
+    if (auto best = bestOf(index_.fullNamesWithWord(mention.key), mention.key))
+      return overridden(*best);
   return overridden(mention.key);
 }
 
@@ -114,6 +158,8 @@ std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const
   }
   for (const auto& [alias, canonical] : overrides_.aliasOf)
     if (canonical == entity) keys.insert(alias);
+  for (std::string& form : groupForms(entity))
+    keys.insert(std::move(form));
   std::set<DocId> docs;
   for (const std::string& key : keys)
     for (DocId doc : index_.documentsMentioning(key))
@@ -150,13 +196,21 @@ std::optional<MentionRef> EntityQuery::definitionOf(const std::string&,
 }
 
 ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
+  // Votes of the mentions the texts typed; Other counts only when nothing else was said.
   auto votes = index_.typeVotes(entity);
-  std::size_t best = static_cast<std::size_t>(ent::EntityType::Other);
+  constexpr auto kOther = static_cast<std::size_t>(ent::EntityType::Other);
+  std::size_t best = kOther;
   for (std::size_t i = 0; i < votes.size(); ++i)
-    if (votes[i] > votes[best] || (best == static_cast<std::size_t>(ent::EntityType::Other) &&
-                                   votes[i] > 0 && votes[i] * 2 >= votes[best]))
-      best = i;
-  return static_cast<ent::EntityType>(best);
+    if (i != kOther && votes[i] > 0 && (best == kOther || votes[i] > votes[best])) best = i;
+  if (best != kOther || isMultiWord(entity)) return static_cast<ent::EntityType>(best);
+  // A word whose group name the corpus uses is a place ("Drovnia" beside "Drovnians").
+  if (overrides_.lexicon)
+    for (const auto& [ending, adjective] : overrides_.lexicon->demonymSuffixes)
+      for (const std::string& stem : {entity, entity.substr(0, entity.size() - 1)})
+        if (index_.typeVotes(stem + ending)[static_cast<std::size_t>(ent::EntityType::Norp)] > 0)
+          return ent::EntityType::Place;
+  // One unknown word the texts never typed: most often an organisation, brand or outlet.
+  return votes[kOther] > 0 ? ent::EntityType::Org : ent::EntityType::Other;
 }
 
 std::optional<std::string> EntityQuery::entityOfKey(const std::string& key) const {

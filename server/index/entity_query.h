@@ -26,6 +26,7 @@ struct LinkOverrides {
   std::unordered_map<std::string, std::string> aliasOf; // key -> the group's first key
   std::unordered_set<std::string> ignored;
   std::unordered_set<std::string> separate; // keys never linked to another entity by a short form
+  const ent::Lexicon* lexicon = nullptr;    // for the forms of group names (demonyms)
 
   static LinkOverrides from(const std::vector<std::vector<std::string>>& aliasGroups,
                             const std::vector<std::vector<std::string>>& separateGroups,
@@ -99,6 +100,11 @@ public:
 
 private:
   std::optional<std::string> bestOf(const KeyCounts& counts, const std::string& exclude) const;
+  // The key all forms of a group name share ("Drovnian", "Drovnians" -> the most used of them),
+  // or none when `key` is not a group name of the corpus.
+  std::optional<std::string> groupKey(const std::string& key) const;
+  // Every key that is a form of the same group as `key` (itself included).
+  std::vector<std::string> groupForms(const std::string& key) const;
 
   const EntityIndex& index_;
   DocumentLookup documents_;

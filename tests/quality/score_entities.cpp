@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -35,6 +38,24 @@ std::string hoverText(const json& contents) {
   if (contents.is_array())
     for (const auto& part : contents)
       text += hoverText(part) + "\n";
+  return text;
+}
+
+// With DOSSIER_QUALITY_MISSES=<file>, the dev split's errors are written there, one per line, for
+// looking at failures (never the held-out split's: those are not to be tuned on).
+std::ostream* missesLog(const std::string& split) {
+  static std::unique_ptr<std::ofstream> log = []() -> std::unique_ptr<std::ofstream> {
+    const char* path = std::getenv("DOSSIER_QUALITY_MISSES");
+    if (!path || !*path) return nullptr;
+    return std::make_unique<std::ofstream>(path);
+  }();
+  return log && split == "dev" ? log.get() : nullptr;
+}
+
+std::string excerpt(const GoldDocument& doc, std::size_t start, std::size_t end) {
+  if (start > doc.text.size() || end > doc.text.size() || end < start) return "?";
+  std::string text = doc.text.substr(start, end - start);
+  std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
 }
 
@@ -98,6 +119,16 @@ void scoreMentions(Session& s) {
       gold.insert({m.start, m.end, m.type});
       goldSpans.insert({m.start, m.end});
     }
+    if (std::ostream* log = missesLog(doc.split)) {
+      for (const auto& [start, end, type] : gold)
+        if (!predicted.count({start, end, type}))
+          *log << "mention-miss\t" << doc.file << "\t" << start << "\t" << excerpt(doc, start, end)
+               << "\t" << type << "\n";
+      for (const auto& [start, end, type] : predicted)
+        if (!gold.count({start, end, type}))
+          *log << "mention-extra\t" << doc.file << "\t" << start << "\t" << excerpt(doc, start, end)
+               << "\t" << type << "\n";
+    }
     auto count = [](const auto& pred, const auto& truth) {
       long hit = 0;
       for (const auto& p : pred)
@@ -143,6 +174,17 @@ void scoreReferences(Session& s) {
       for (const auto& p : predicted)
         hits += truth.count(p);
       row.bySplit[split] += Counts{long(predicted.size()), hits, long(truth.size()), hits};
+      if (std::ostream* log = missesLog(split)) {
+        std::string query = excerpt(*doc, mention->start, mention->end);
+        for (const auto& [d, start, end] : truth)
+          if (!predicted.count({d, start, end}))
+            *log << "reference-miss\t" << mention->entity << "\t" << query << "\t" << d->file
+                 << "\t" << excerpt(*d, start, end) << "\n";
+        for (const auto& [d, start, end] : predicted)
+          if (!truth.count({d, start, end}))
+            *log << "reference-extra\t" << mention->entity << "\t" << query << "\t"
+                 << (d ? d->file : "?") << "\t" << (d ? excerpt(*d, start, end) : "?") << "\n";
+      }
     }
   }
 }

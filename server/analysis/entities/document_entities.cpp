@@ -39,15 +39,48 @@ std::vector<std::string> initialsOf(const std::string& key, const Lexicon& lexic
   return {strict, loose};
 }
 
+// Whether a word of a multi-word key heads an organisation: the last word ("Keystone Dredging
+// Group") or a word followed by "of"/"for" ("Ministry of Defence", "Bank for ...").
+bool headedByOrgWord(const std::string& key, const Lexicon& lexicon) {
+  if (lexicon.orgSuffixes.count(lastWord(key))) return true;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t end = std::min(key.find(' ', start), key.size());
+    std::string word = key.substr(start, end - start);
+    if (end < key.size() && lexicon.orgSuffixes.count(word)) {
+      std::size_t nextEnd = std::min(key.find(' ', end + 1), key.size());
+      std::string next = key.substr(end + 1, nextEnd - end - 1);
+      if (next == "of" || next == "for") return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 EntityType typeFromLexicon(const std::string& key, const Lexicon& lexicon, bool& decided) {
   decided = true;
   if (auto it = lexicon.known.find(key); it != lexicon.known.end()) return it->second;
-  std::string last = lastWord(key);
-  if (wordCount(key) > 1 && lexicon.orgSuffixes.count(last)) return EntityType::Org;
-  if (wordCount(key) > 1 && lexicon.placeSuffixes.count(last)) return EntityType::Place;
+  if (wordCount(key) > 1 && headedByOrgWord(key, lexicon)) return EntityType::Org;
+  if (wordCount(key) > 1 && lexicon.placeSuffixes.count(lastWord(key))) return EntityType::Place;
   if (lexicon.givenNames.count(firstWord(key)) && wordCount(key) > 1) return EntityType::Person;
   decided = false;
   return EntityType::Other;
+}
+
+// "SkyMesh", "YouTube": a capital letter inside a word is a brand's, not a person's.
+bool hasInnerCapital(std::string_view word) {
+  for (std::size_t i = 1; i + 1 < word.size(); ++i)
+    if (word[i] >= 'A' && word[i] <= 'Z' && word[i - 1] >= 'a' && word[i - 1] <= 'z') return true;
+  return false;
+}
+
+// Words after an adjective-like capitalised word that show it is not used as an adjective.
+bool isFunctionWord(const std::string& folded) {
+  static const std::unordered_set<std::string> kWords = {
+      "is",   "was",   "has",  "had",  "and",  "or",   "of",    "in",  "on",  "at",  "to",   "who",
+      "whom", "which", "that", "said", "says", "will", "would", "can", "may", "did", "does", "were",
+      "are",  "for",   "with", "by",   "as",   "but",  "than",  "the", "a",   "an"};
+  return kWords.count(folded) > 0;
 }
 
 struct Builder {
@@ -69,20 +102,108 @@ struct Builder {
     if (lexicon.known.count(m.key)) m.flags |= kKnown;
     bool decided = false;
     m.type = typeFromLexicon(m.key, lexicon, decided);
-    if (!decided) {
-      const std::string* next = c.last + 1 < tokens.size() ? &finder.folded(c.last + 1) : nullptr;
-      const std::string* prev = c.first > 0 ? &finder.folded(c.first - 1) : nullptr;
-      if (c.afterTitle || (next && lexicon.personCues.count(*next)))
-        m.type = EntityType::Person;
-      else if (m.is(kAcronym))
-        m.type = EntityType::Org;
-      else if (prev && (*prev == "in" || *prev == "from") && wordCount(m.key) == 1)
-        m.type = EntityType::Place;
-      else if (wordCount(m.key) >= 2 && wordCount(m.key) <= 3)
-        m.type = EntityType::Person;
-    }
+    if (!decided) m.type = typeFromContext(c, m, decided);
+    m.ownType = m.type;
     return m;
   }
+
+  const Token* wordAt(std::size_t i) const {
+    return i < tokens.size() && tokens[i].kind == TokenKind::Word ? &tokens[i] : nullptr;
+  }
+
+  // The type the words around an unknown name suggest; Other when none does.
+  EntityType typeFromContext(const Candidate& c, Mention& m, bool& decided) {
+    decided = true;
+    const Token* nextWord = wordAt(c.last + 1);
+    const std::string* next = nextWord ? &finder.folded(c.last + 1) : nullptr;
+    bool nextIsLowerWord =
+        nextWord && !nextWord->is(kCapitalised) && singleSpace(tokens[c.last], *nextWord);
+    if (c.afterTitle) return EntityType::Person;
+    if (m.is(kAcronym)) return EntityType::Org;
+    if (wordCount(m.key) == 1) {
+      auto cue = [&](const char* position, const std::string& word) -> const EntityType* {
+        auto it = lexicon.contextCues.find(std::string(position) + ":" + word);
+        return it == lexicon.contextCues.end() ? nullptr : &it->second;
+      };
+      const Token* prevWord = c.first > 0 ? wordAt(c.first - 1) : nullptr;
+      if (prevWord && !prevWord->is(kCapitalised) && singleSpace(*prevWord, tokens[c.first]))
+        if (const EntityType* type = cue("before", finder.folded(c.first - 1))) return *type;
+      if (c.last + 2 < tokens.size() && tokens[c.last + 1].in(text) == "-" &&
+          tokens[c.last + 1].begin == tokens[c.last].end && wordAt(c.last + 2))
+        if (const EntityType* type = cue("hyphen", finder.folded(c.last + 2))) return *type;
+      if (nextIsLowerWord)
+        if (const EntityType* type = cue("after", *next)) return *type;
+      if (auto form = demonymForm(m.key, lexicon)) {
+        // "the Drovnian envoy", "Veskarians": a group, not a person.
+        if (form->adjective && nextIsLowerWord && !isFunctionWord(*next) &&
+            !lexicon.personCues.count(*next) && !lexicon.statementCues.count(*next))
+          return EntityType::Norp;
+        if (form->ending == "ians" || form->ending == "eans") return EntityType::Norp;
+      }
+      if (hasInnerCapital(m.span.in(text))) return EntityType::Org;
+    }
+    if (next && lexicon.personCues.count(*next)) return EntityType::Person;
+    if (wordCount(m.key) >= 2 && wordCount(m.key) <= 3) {
+      m.typeGuessed = true;
+      return EntityType::Person;
+    }
+    decided = false;
+    return EntityType::Other;
+  }
+
+  bool singleSpace(const Token& left, const Token& right) const {
+    return right.begin == left.end + 1 && text[left.end] == ' ';
+  }
+
+  // Evidence spread over the document: a group's stem written as a name ("Drovnians" beside
+  // "Drovnia") makes the one a group and the other a place; a multi-word name opening with a place
+  // or group ("Drovnia Today", "Aldmark First") is an organisation, not a person, and is not what
+  // the place's name stands for alone.
+  void typeFromDocument() {
+    std::unordered_map<std::string, std::size_t> singleWords; // key -> a mention index
+    for (std::size_t i = 0; i < result.mentions.size(); ++i)
+      if (wordCount(result.mentions[i].surfaceKey) == 1)
+        singleWords.emplace(result.mentions[i].surfaceKey, i);
+    std::unordered_map<std::string, EntityType> retyped;
+    for (const auto& [key, index] : singleWords) {
+      auto form = demonymForm(key, lexicon);
+      if (!form || lexicon.known.count(key)) continue;
+      for (const char* tail : {"", "a", "ia", "e", "y"}) {
+        auto place = singleWords.find(form->stem + tail);
+        if (place == singleWords.end() || place->first == key) continue;
+        retyped[key] = EntityType::Norp;
+        if (!lexicon.known.count(place->first)) retyped[place->first] = EntityType::Place;
+        break;
+      }
+    }
+    for (Mention& m : result.mentions) {
+      auto it = retyped.find(m.surfaceKey);
+      if (it == retyped.end()) continue;
+      if (m.ownType == EntityType::Other || m.ownType == EntityType::Person ||
+          m.type == EntityType::Org) {
+        m.type = m.ownType = it->second;
+        m.typeGuessed = false;
+      }
+    }
+    for (const Mention& m : result.mentions)
+      if (wordCount(m.surfaceKey) == 1 &&
+          (m.ownType == EntityType::Place || m.ownType == EntityType::Norp))
+        placeWords.insert(m.surfaceKey);
+    for (Mention& m : result.mentions)
+      if (m.typeGuessed && wordCount(m.key) > 1 && isPlaceWord(firstWord(m.key))) {
+        m.type = m.ownType = EntityType::Org;
+        m.typeGuessed = false;
+      }
+  }
+
+  bool isPlaceWord(const std::string& word) const {
+    if (placeWords.count(word) || lexicon.demonyms.count(word)) return true;
+    auto known = lexicon.known.find(word);
+    return known != lexicon.known.end() &&
+           (known->second == EntityType::Place || known->second == EntityType::Norp);
+  }
+
+  std::unordered_set<std::string> placeWords;
 
   // Which single words of a multi-word name stand for it alone: a person's given name and surname;
   // an organisation's distinctive first word ("Keystone" Dredging) unless it is a place or group
@@ -95,7 +216,7 @@ struct Builder {
       return;
     }
     if (m.type != EntityType::Org && m.type != EntityType::Other) return;
-    bool firstIsQualifier = lexicon.known.count(first) || lexicon.demonyms.count(first);
+    bool firstIsQualifier = lexicon.known.count(first) || isPlaceWord(first);
     bool headIsGeneric = lexicon.orgSuffixes.count(last) > 0;
     if (!firstIsQualifier && !headIsGeneric) m.flags |= kAliasFirst;
     if (lexicon.outletSuffixes.count(last) && wordCount(m.key) == 2) m.flags |= kAliasLast;
@@ -182,7 +303,7 @@ const Mention* mentionAt(const DocumentEntities& entities, Offset offset) {
 DocumentEntities analyze(std::string_view text, const TextStructure& structure,
                          const std::vector<Token>& tokens, const Lexicon& lexicon) {
   MentionFinder finder(text, structure, tokens, lexicon);
-  Builder builder{text, tokens, lexicon, finder, {}};
+  Builder builder{text, tokens, lexicon, finder, {}, {}};
   std::vector<Candidate> candidates;
   finder.findRuns(candidates);
   std::unordered_set<std::string> documentKeys;
@@ -194,7 +315,7 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
       continue;
     }
     Mention m = builder.makeMention(c);
-    if (c.demonym) m.type = EntityType::Norp;
+    if (c.demonym) m.type = m.ownType = EntityType::Norp;
     documentKeys.insert(m.key);
     if (m.type == EntityType::Person && wordCount(m.key) > 1) {
       documentKeys.insert(firstWord(m.key));
@@ -209,6 +330,7 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
   std::sort(builder.result.mentions.begin(), builder.result.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   builder.findDefinedAcronyms(candidates);
+  builder.typeFromDocument();
   builder.linkShortForms();
   DocumentEntities& result = builder.result;
   // A title's role belongs to the name right after it.

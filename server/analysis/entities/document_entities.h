@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,10 @@ struct Lexicon {
   std::unordered_set<std::string> givenNames;
   std::unordered_map<std::string, std::string> transliteration;    // one Cyrillic letter -> Latin
   std::vector<std::pair<std::string, std::string>> variantEndings; // longest first
+  // Demonym endings, longest first, with whether the form is also an adjective ("Drovnian envoy").
+  std::vector<std::pair<std::string, bool>> demonymSuffixes;
+  // Context cues for single-word names: "before:in" -> Place, "hyphen:based", "after:spokesman".
+  std::unordered_map<std::string, EntityType> contextCues;
   std::vector<std::string> problems;
 };
 
@@ -67,6 +72,9 @@ struct Mention {
   std::string surfaceKey; // nameKey of the span's own text (before linking to a full name)
   std::uint8_t flags = 0;
   std::uint32_t sentence = 0; // index into TextStructure::sentences
+  // The type the span's own words and context gave it, before linking to a full name.
+  EntityType ownType = EntityType::Other;
+  bool typeGuessed = false; // typed by the weakest rule only (two or three unknown words: a person)
   bool is(MentionFlag flag) const { return (flags & flag) != 0; }
 };
 
@@ -105,6 +113,15 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
                          const std::vector<Token>& tokens, const Lexicon& lexicon);
 
 std::uint64_t wordHash(std::string_view folded);
+
+// The stem a demonym shares with the other forms of its group ("veskarians" -> "veskar") and the
+// ending it had, or nullopt when the key has no demonym ending (or too short a stem).
+struct DemonymForm {
+  std::string stem;
+  std::string ending;
+  bool adjective = false;
+};
+std::optional<DemonymForm> demonymForm(std::string_view key, const Lexicon& lexicon);
 
 // The mention containing `offset`, or null.
 const Mention* mentionAt(const DocumentEntities& entities, Offset offset);

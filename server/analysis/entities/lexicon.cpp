@@ -89,6 +89,14 @@ std::uint64_t wordHash(std::string_view folded) {
   return std::hash<std::string_view>{}(folded);
 }
 
+std::optional<DemonymForm> demonymForm(std::string_view key, const Lexicon& lexicon) {
+  if (key.find(' ') != std::string_view::npos) return std::nullopt;
+  for (const auto& [ending, adjective] : lexicon.demonymSuffixes)
+    if (key.size() >= ending.size() + 4 && key.ends_with(ending))
+      return DemonymForm{std::string(key.substr(0, key.size() - ending.size())), ending, adjective};
+  return std::nullopt;
+}
+
 std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
   std::string key;
   std::size_t start = 0;
@@ -129,6 +137,17 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   });
   std::stable_sort(lex.variantEndings.begin(), lex.variantEndings.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  forEachEntry(overrides, "entities/demonym_suffixes.tsv", lex, [&](const auto& fields) {
+    lex.demonymSuffixes.emplace_back(foldWord(fields[0]),
+                                     fields.size() > 1 && fields[1] == "adjective");
+  });
+  std::stable_sort(lex.demonymSuffixes.begin(), lex.demonymSuffixes.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  forEachEntry(overrides, "entities/context_cues.tsv", lex, [&](const auto& fields) {
+    if (fields.size() < 3) return;
+    if (auto type = parseType(fields[2]))
+      lex.contextCues.emplace(std::string(fields[0]) + ":" + foldWord(fields[1]), *type);
+  });
   loadGazetteer(overrides, "entities/places.tsv", EntityType::Place, lex);
   loadGazetteer(overrides, "entities/organisations.tsv", EntityType::Org, lex);
   loadWordSet(overrides, "entities/demonyms.tsv", lex, lex.demonyms);

@@ -1,0 +1,96 @@
+// Typing names from context and corpus evidence: places, groups (demonyms), organisations and
+// people, with names no gazetteer holds (invented here), so only the general cues can type them.
+#include "server/analysis/document.h"
+#include "server/index/corpus_index.h"
+#include "server/index/entity_query.h"
+
+#include <catch2/catch.hpp>
+
+using namespace dossier;
+namespace ent = analysis::entities;
+
+namespace {
+
+// The type the document's own analysis gives the first mention spelled `surface`.
+std::optional<ent::EntityType> typeIn(const std::string& text, std::string_view surface) {
+  auto analysis = analysis::analyzeDocument(text, *analysis::Knowledge::builtin());
+  for (const auto& m : analysis->entities.mentions)
+    if (m.span.in(text) == surface) return m.type;
+  return std::nullopt;
+}
+
+struct SmallCorpus {
+  std::vector<std::string> texts;
+  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
+  index::CorpusIndex corpus;
+  index::LinkOverrides overrides;
+  std::unique_ptr<index::EntityQuery> query;
+
+  explicit SmallCorpus(std::vector<std::string> documents) : texts(std::move(documents)) {
+    const auto& knowledge = *analysis::Knowledge::builtin();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      analyses.push_back(analysis::analyzeDocument(texts[i], knowledge));
+      corpus.add(static_cast<index::DocId>(i), *analyses[i]);
+    }
+    overrides = index::LinkOverrides::from({}, {}, {}, *knowledge.entities);
+    query = std::make_unique<index::EntityQuery>(
+        corpus.entities,
+        [this](index::DocId d) {
+          return index::DocumentView{&analyses[d]->entities, texts[d]};
+        },
+        overrides);
+  }
+
+  std::string entityAt(index::DocId doc, std::string_view word) const {
+    auto ref = query->mentionAt(doc, static_cast<analysis::Offset>(texts[doc].find(word)));
+    return ref ? query->entityOf(*ref->mention) : std::string("<none>");
+  }
+};
+
+} // namespace
+
+TEST_CASE("context cues type one-word names", "[entities][typing]") {
+  CHECK(typeIn("Talks were held in Kestra on Monday.", "Kestra") == ent::EntityType::Place);
+  CHECK(typeIn("The Kestra-based firm hired staff.", "Kestra") == ent::EntityType::Place);
+  CHECK(typeIn("The broadcaster Volnet aired it.", "Volnet") == ent::EntityType::Org);
+  CHECK(typeIn("Users of BrightLoop complained.", "BrightLoop") == ent::EntityType::Org);
+  CHECK(typeIn("The Norvalian envoy left early.", "Norvalian") == ent::EntityType::Norp);
+  // A name ending like a demonym is no group by that alone.
+  CHECK(typeIn("Officials said Mr Dorin met Putin twice.", "Putin") != ent::EntityType::Norp);
+}
+
+TEST_CASE("a multi-word name headed by an organisation word is an organisation",
+          "[entities][typing]") {
+  CHECK(typeIn("A letter from the Ministry of Fisheries arrived.", "Ministry of Fisheries") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("Staff of Harlow Dredging Group went home.", "Harlow Dredging Group") ==
+        ent::EntityType::Org);
+}
+
+TEST_CASE("a group name beside its stem makes a group and a place", "[entities][typing]") {
+  std::string text = "Norvalia closed the border. Norvalians queued for hours at the crossing.";
+  CHECK(typeIn(text, "Norvalia") == ent::EntityType::Place);
+  CHECK(typeIn(text, "Norvalians") == ent::EntityType::Norp);
+}
+
+TEST_CASE("a place opening a longer name qualifies it and keeps its own entity",
+          "[entities][typing]") {
+  SmallCorpus c({"Norvalia Today reported that crowds gathered in Norvalia. Norvalia denied it.",
+                 "Norvalians watch Norvalia Today every night. Norvalia is cold."});
+  CHECK(c.entityAt(0, "Norvalia Today") == "norvalia today");
+  CHECK(c.entityAt(0, "Norvalia denied") == "norvalia");
+  CHECK(c.entityAt(1, "Norvalia is") == "norvalia");
+  CHECK(c.query->typeOf("norvalia today") == ent::EntityType::Org);
+  CHECK(c.query->typeOf("norvalia") == ent::EntityType::Place);
+}
+
+TEST_CASE("forms of one group name are one entity across documents", "[entities][typing]") {
+  SmallCorpus c({"The Norvalian envoy met Norvalians abroad.",
+                 "Norvalians protested; a Norvalian minister resigned in Kestra."});
+  std::string group = c.entityAt(0, "Norvalian");
+  CHECK(c.entityAt(0, "Norvalians") == group);
+  CHECK(c.entityAt(1, "Norvalians") == group);
+  CHECK(c.entityAt(1, "Norvalian minister") == group);
+  CHECK(c.query->mentionsOf(group).size() == 4);
+  CHECK(c.query->typeOf(group) == ent::EntityType::Norp);
+}
