@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::size_t kDefaultLimit = 10;
 constexpr std::size_t kMaxLimit = 100;
+// Candidates asked of the index beyond the limit, to make up for the tables left out.
+constexpr std::size_t kSpareCandidates = 5;
 
 } // namespace
 
@@ -18,9 +20,12 @@ std::vector<RelatedPassage> relatedPassages(const corpus::Snapshot& snapshot,
                                             const analysis::passages::Passage& asked,
                                             std::size_t limit) {
   std::vector<RelatedPassage> result;
-  for (auto& match : snapshot.index->passages.related(doc.id, asked, limit)) {
+  for (auto& match : snapshot.index->passages.related(doc.id, asked, limit + kSpareCandidates)) {
+    if (result.size() == limit) break;
     const corpus::Document* other = snapshot.document(match.doc);
     if (!other || match.passage >= other->analysis->passages.passages.size()) continue;
+    const auto& candidate = other->analysis->passages.passages[match.passage];
+    if (analysis::passages::isTable(candidate.span.in(*other->text))) continue;
     RelatedPassage related;
     related.doc = other;
     related.passage = &other->analysis->passages.passages[match.passage];

@@ -110,7 +110,14 @@ TEST_CASE("related passages on the samples' dev split: recall@5 and precision@1"
       continue;
     }
     const auto& passage = doc.analysis->passages.passages[at];
-    auto results = passages.related(static_cast<index::DocId>(d), passage, 5);
+    // As the server answers (features/related_passages.cpp): tables are left out.
+    auto results = passages.related(static_cast<index::DocId>(d), passage, 10);
+    std::erase_if(results, [&](const index::PassageMatch& match) {
+      const auto& other = docs[match.doc];
+      return analysis::passages::isTable(
+          other.analysis->passages.passages[match.passage].span.in(other.text));
+    });
+    if (results.size() > 5) results.resize(5);
     auto isHit = [&](const index::PassageMatch& match) {
       auto span = docs[match.doc].analysis->passages.passages[match.passage].span;
       for (const auto& group : groupNames)
@@ -152,9 +159,9 @@ TEST_CASE("related passages on the samples' dev split: recall@5 and precision@1"
   WARN("dev split: " << queries << " queries, " << unplaced << " outside any passage; recall@5 "
                      << recall << " (" << top5 << "), precision@1 " << precision << " (" << first
                      << "/" << answered << ")");
-  // The bar is recall@5 >= 0.8 and precision@1 >= 0.7; precision is not there yet (0.670
+  // The bar is recall@5 >= 0.8 and precision@1 >= 0.7; precision is not there yet (0.683
   // when these floors were set). The floors catch regressions meanwhile.
   CHECK(unplaced <= 1);
   CHECK(recall >= 0.85);
-  CHECK(precision >= 0.65);
+  CHECK(precision >= 0.67);
 }

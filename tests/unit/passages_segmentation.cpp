@@ -57,6 +57,16 @@ TEST_CASE("article paragraphs are passages; headings and bylines are not", "[pas
   CHECK(passageSpans(*analysis) == doc.ranges);
 }
 
+TEST_CASE("a table of figures is told from prose, for the related lists to leave it out",
+          "[passages]") {
+  CHECK(passages::isTable("| item | figure | source |\n|---|---|---|\n"
+                          "| contract value | 12 million | award notice |\n"));
+  CHECK(passages::isTable("  | contract value | 14 million | wire report |"));
+  CHECK_FALSE(passages::isTable("Use the award notice's figure | not the wire's | and say so."));
+  CHECK_FALSE(passages::isTable("| item | figure |\nThe contract was signed on 17 March."));
+  CHECK_FALSE(passages::isTable(""));
+}
+
 TEST_CASE("each comment of a thread is its own passage", "[passages]") {
   Marked doc = parseMarked("[[He denied the calls on his own website, which he owns.]]\n"
                            "[[The storm knocked out the ground stations for six days in April.]]\n"

@@ -167,6 +167,19 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
   return result;
 }
 
+bool isTable(std::string_view paragraph) {
+  std::size_t rows = 0;
+  while (!paragraph.empty()) {
+    std::size_t end = paragraph.find('\n');
+    std::string_view line = trimmed(paragraph.substr(0, end));
+    paragraph.remove_prefix(end == std::string_view::npos ? paragraph.size() : end + 1);
+    if (line.empty()) continue;
+    if (line.front() != '|') return false;
+    ++rows;
+  }
+  return rows > 0;
+}
+
 int passageAt(const DocumentPassages& passages, Offset offset) {
   auto it = std::upper_bound(passages.passages.begin(), passages.passages.end(), offset,
                              [](Offset o, const Passage& p) { return o < p.span.begin; });

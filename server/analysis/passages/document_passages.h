@@ -66,6 +66,12 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
                          const entities::DocumentEntities& entities,
                          const rules::DocumentFindings& findings, const Lexicon& lexicon);
 
+// Whether a passage's text is a table (every line a "| cell | cell |" row): figures and names side
+// by side with no sentence to say what happened. It stays a passage (its figures are compared with
+// other documents'), but it shares a figure or a name with every story it lists, so the reader's
+// related-passage lists leave it out.
+bool isTable(std::string_view passageText);
+
 // Index of the passage containing `offset`, or -1 (boilerplate and blank lines belong to none).
 int passageAt(const DocumentPassages& passages, Offset offset);
 
