@@ -3,12 +3,11 @@
 #include "server/corpus/flags.h"
 #include "server/corpus/store.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace dossier::cli {
@@ -18,11 +17,11 @@ using nlohmann::json;
 namespace {
 
 struct LineColumn {
-  std::size_t line = 1, column = 1;  // 1-based; column counts Unicode code points
+  std::size_t line = 1, column = 1; // 1-based; column counts Unicode code points
 };
 
 class LineColumns {
- public:
+public:
   explicit LineColumns(std::string_view text) : text_(text) {
     starts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -30,26 +29,44 @@ class LineColumns {
       if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
     }
   }
-  LineColumn at(std::size_t offset) const {
+  // Flags come mostly in text order, so counting resumes from the previous answer when it lies on
+  // the same line before `offset`: a page that is one long line stays linear, not quadratic.
+  LineColumn at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+    std::size_t from = starts_[line - 1];
     std::size_t column = 1;
-    for (std::size_t i = starts_[line - 1]; i < offset && i < text_.size(); ++i)
+    if (line == lastLine_ && lastOffset_ <= offset && lastOffset_ >= from) {
+      from = lastOffset_;
+      column = lastColumn_;
+    }
+    for (std::size_t i = from; i < offset; ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    lastLine_ = line;
+    lastOffset_ = offset;
+    lastColumn_ = column;
     return {line, column};
   }
 
- private:
+private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  std::size_t lastLine_ = 0;
+  std::size_t lastOffset_ = 0;
+  std::size_t lastColumn_ = 1;
 };
 
 std::string sarifLevel(corpus::Severity severity) {
   switch (severity) {
-    case corpus::Severity::Error: return "error";
-    case corpus::Severity::Warning: return "warning";
-    case corpus::Severity::Information: return "note";
-    case corpus::Severity::Hint: return "none";
+  case corpus::Severity::Error:
+    return "error";
+  case corpus::Severity::Warning:
+    return "warning";
+  case corpus::Severity::Information:
+    return "note";
+  case corpus::Severity::Hint:
+    return "none";
   }
   return "note";
 }
@@ -63,7 +80,7 @@ std::string withThousands(std::size_t n) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheSettings& cache) {
   std::error_code error;
@@ -83,7 +100,8 @@ int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheS
   corpus::CorpusStore store(std::move(callbacks), std::max(1u, std::thread::hardware_concurrency()),
                             cache);
   auto ticket = store.setRoots({root});
-  std::shared_ptr<const corpus::Snapshot> snapshot = store.snapshotAfter(ticket, std::chrono::hours(1));
+  std::shared_ptr<const corpus::Snapshot> snapshot =
+      store.snapshotAfter(ticket, std::chrono::hours(1));
   while (!snapshot->progress.done()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     snapshot = store.snapshot();
@@ -111,38 +129,48 @@ int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheS
         std::cout << path << ":" << at.line << ":" << at.column << ": " << flag.code << ": "
                   << flag.message << "\n";
       } else if (format == CheckFormat::Json) {
-        results.push_back({{"path", path}, {"line", at.line}, {"column", at.column},
-                           {"code", flag.code}, {"message", flag.message},
+        results.push_back({{"path", path},
+                           {"line", at.line},
+                           {"column", at.column},
+                           {"code", flag.code},
+                           {"message", flag.message},
                            {"text", std::string(flag.span.in(*doc->text))}});
       } else {
         LineColumn end = positions.at(flag.span.end);
-        results.push_back(
-            {{"ruleId", flag.code}, {"level", sarifLevel(flag.severity)},
-             {"message", {{"text", flag.message}}},
-             {"locations", json::array({{{"physicalLocation",
-                                          {{"artifactLocation", {{"uri", path}}},
-                                           {"region", {{"startLine", at.line}, {"startColumn", at.column},
-                                                       {"endLine", end.line}, {"endColumn", end.column}}}}}}})}});
+        results.push_back({{"ruleId", flag.code},
+                           {"level", sarifLevel(flag.severity)},
+                           {"message", {{"text", flag.message}}},
+                           {"locations", json::array({{{"physicalLocation",
+                                                        {{"artifactLocation", {{"uri", path}}},
+                                                         {"region",
+                                                          {{"startLine", at.line},
+                                                           {"startColumn", at.column},
+                                                           {"endLine", end.line},
+                                                           {"endColumn", end.column}}}}}}})}});
       }
     }
   }
   std::size_t entityKeys = snapshot->index->entities.keyCount();
   if (format == CheckFormat::Json) {
-    std::cout << json{{"files", docs.size()}, {"entities", entityKeys}, {"flags", results},
+    std::cout << json{{"files", docs.size()},
+                      {"entities", entityKeys},
+                      {"flags", results},
                       {"summary", perFamily}}
                      .dump(2)
               << "\n";
   } else if (format == CheckFormat::Sarif) {
     std::cout << json{{"version", "2.1.0"},
                       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                      {"runs", json::array({{{"tool", {{"driver", {{"name", "dossier-ls"},
-                                                                    {"version", DOSSIER_VERSION}}}}},
-                                             {"results", results}}})}}
+                      {"runs",
+                       json::array(
+                           {{{"tool",
+                              {{"driver", {{"name", "dossier-ls"}, {"version", DOSSIER_VERSION}}}}},
+                             {"results", results}}})}}
                      .dump(2)
               << "\n";
   } else {
-    std::cout << withThousands(docs.size()) << " files, " << withThousands(entityKeys) << " entities, "
-              << withThousands(total) << " flags";
+    std::cout << withThousands(docs.size()) << " files, " << withThousands(entityKeys)
+              << " entities, " << withThousands(total) << " flags";
     std::string separator = ": ";
     for (const auto& [family, count] : perFamily) {
       std::cout << separator << family << " " << withThousands(count);
@@ -153,4 +181,4 @@ int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheS
   return 0;
 }
 
-}  // namespace dossier::cli
+} // namespace dossier::cli

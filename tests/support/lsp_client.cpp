@@ -285,9 +285,14 @@ std::optional<int> LspClient::waitExit(Millis timeout) {
 
 void LspClient::closeInput() {
   if (toServer_ < 0) return;
-  writer_ = std::make_unique<protocol::MessageWriter>(-1); // writes to -1 fail and are dropped
-  close(toServer_);
-  toServer_ = -1;
+  // dup2 swaps the pipe for /dev/null in one step: the server sees end of input, while the reader
+  // thread, which may be answering a server request right now, keeps a valid writer and fd
+  // (replacing the writer here freed it under that thread).
+  int devNull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (devNull >= 0) {
+    dup2(devNull, toServer_);
+    close(devNull);
+  }
 }
 
 void LspClient::kill() {
