@@ -164,9 +164,9 @@ TEST_CASE("a file replaced by binary bytes is skipped with a log line, open or i
           "[faults]") {
   Session session;
   REQUIRE(session.referencesReach({"open.txt", "indexed.txt"}));
-  std::string binary("\x7f"
-                     "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00",
-                     20);
+  static const char kElfHeader[] = "\x7f"
+                                   "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00";
+  std::string binary(kElfHeader, sizeof kElfHeader - 1); // the NULs belong to the bytes
   session.workspace.write("indexed.txt", binary);
   session.watched("indexed.txt", 2);
   CHECK(session.logged("skipped " + session.workspace.path("indexed.txt") + ": binary file"));
