@@ -61,12 +61,24 @@ async function boxOf(page, text) {
   }, text);
 }
 
+// Quick Open first lists recent files (the open one), then the matches for what was typed: Enter
+// is pressed only once the row for `name` is shown, else it reopens the current file. The gesture
+// is retried in case a keystroke is lost while a widget holds focus.
 async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill(name, { timeout: 10000 });
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+      await row.waitFor({ timeout: 10000 });
+      await row.click();
+      await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function clickName(page) {
