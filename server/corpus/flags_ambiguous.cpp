@@ -1,6 +1,6 @@
 #include "server/corpus/flags_ambiguous.h"
 
-#include "server/index/entity_query.h"
+#include "server/corpus/snapshot_entities.h"
 
 #include <algorithm>
 #include <limits>
@@ -42,18 +42,8 @@ std::string_view lastWordOf(std::string_view key) {
 std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
   const index::EntityIndex& entities = snapshot.index->entities;
-  const auto& config = *snapshot.config;
-  auto overrides =
-      index::LinkOverrides::from(config.aliasGroups, config.separateGroups, config.ignoredSurfaces,
-                                 *snapshot.knowledge->entities);
-  index::EntityQuery query(
-      entities,
-      [&snapshot](DocId id) {
-        const Document* other = snapshot.document(id);
-        if (!other) return index::DocumentView{};
-        return index::DocumentView{&other->analysis->entities, *other->text};
-      },
-      overrides);
+  SnapshotEntities view(snapshot);
+  const index::EntityQuery& query = view.query();
   // Per surname: the full person names of the corpus that end with it, most mentioned first.
   const ent::Lexicon& lexicon = *snapshot.knowledge->entities;
   struct Surname {
@@ -83,7 +73,9 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
           continue;
         if (std::all_of(names.begin(), names.end(),
                         // Named, not captured: clang 14 (tests/fuzz) cannot capture a binding.
-                        [&, &candidate = key](const std::string& n) { return differentPeople(n, candidate); }))
+                        [&, &candidate = key](const std::string& n) {
+                          return differentPeople(n, candidate);
+                        }))
           names.push_back(key);
       }
     }

@@ -1,6 +1,6 @@
 #include "server/corpus/flags_misspelt.h"
 
-#include "server/index/entity_query.h"
+#include "server/corpus/snapshot_entities.h"
 
 #include <memory>
 #include <mutex>
@@ -136,18 +136,8 @@ std::vector<std::string> oneEditVariants(std::string_view word) {
 std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
   const index::EntityIndex& entities = snapshot.index->entities;
-  const auto& config = *snapshot.config;
-  auto overrides =
-      index::LinkOverrides::from(config.aliasGroups, config.separateGroups, config.ignoredSurfaces,
-                                 *snapshot.knowledge->entities);
-  index::EntityQuery query(
-      entities,
-      [&snapshot](DocId id) {
-        const Document* other = snapshot.document(id);
-        if (!other) return index::DocumentView{};
-        return index::DocumentView{&other->analysis->entities, *other->text};
-      },
-      overrides);
+  SnapshotEntities view(snapshot);
+  const index::EntityQuery& query = view.query();
   std::unordered_map<std::string, Usual> bySurname;
   for (const ent::Mention* mention : query.mentionsIn(doc.id)) {
     // Places and groups sit one letter from each other by design ("Russia", "Russian").

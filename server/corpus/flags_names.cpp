@@ -1,6 +1,6 @@
 #include "server/corpus/flags_names.h"
 
-#include "server/index/entity_query.h"
+#include "server/corpus/snapshot_entities.h"
 
 #include <cctype>
 #include <map>
@@ -63,18 +63,8 @@ struct Spellings {
 
 std::vector<NameFinding> inconsistentNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
-  const auto& config = *snapshot.config;
-  auto overrides =
-      index::LinkOverrides::from(config.aliasGroups, config.separateGroups, config.ignoredSurfaces,
-                                 *snapshot.knowledge->entities);
-  index::EntityQuery query(
-      snapshot.index->entities,
-      [&snapshot](DocId id) {
-        const Document* other = snapshot.document(id);
-        if (!other) return index::DocumentView{};
-        return index::DocumentView{&other->analysis->entities, *other->text};
-      },
-      overrides);
+  SnapshotEntities view(snapshot);
+  const index::EntityQuery& query = view.query();
   // Spellings of each surface key, gathered once per entity the document mentions.
   std::unordered_map<std::string, Spellings> bySurfaceKey;
   std::unordered_map<std::string, bool> entityDone;
