@@ -13,7 +13,6 @@ void shrink(std::vector<T>& items) {
 // grown by push_back keep up to twice their size in capacity. Measured with
 // tests/bench/memory_bench.cpp: unused capacity was ~2.5x the text's bytes (mostly tokens).
 void compact(DocumentAnalysis& analysis) {
-  shrink(analysis.tokens);
   shrink(analysis.structure.lines);
   shrink(analysis.structure.paragraphs);
   shrink(analysis.structure.sentences);
@@ -39,11 +38,11 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string_view text,
                                                         const Knowledge& knowledge) {
   auto result = std::make_shared<DocumentAnalysis>();
   result->structure = analyzeStructure(text);
-  result->tokens = tokenize(text);
-  result->entities = entities::analyze(text, result->structure, result->tokens, *knowledge.entities);
-  result->findings = rules::analyze(text, result->structure, result->tokens, result->entities,
-                                    *knowledge.rules);
-  result->passages = passages::analyze(text, result->structure, result->tokens, result->entities,
+  std::vector<Token> tokens = tokenize(text);
+  result->entities = entities::analyze(text, result->structure, tokens, *knowledge.entities);
+  result->findings =
+      rules::analyze(text, result->structure, tokens, result->entities, *knowledge.rules);
+  result->passages = passages::analyze(text, result->structure, tokens, result->entities,
                                        result->findings, *knowledge.passages);
   compact(*result);
   return result;

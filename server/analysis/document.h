@@ -16,9 +16,11 @@
 
 namespace dossier::analysis {
 
+// The tokens are not kept: they were twice the text's size in every document's analysis, and
+// what reads them after analysis (numbers/disagree) tokenises the passages it compares again
+// (tokenizeWithin()).
 struct DocumentAnalysis {
   TextStructure structure;
-  std::vector<Token> tokens;
   entities::DocumentEntities entities;
   rules::DocumentFindings findings;
   passages::DocumentPassages passages;

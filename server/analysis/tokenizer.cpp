@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace dossier::analysis {
@@ -73,10 +74,12 @@ class Tokenizer {
  public:
   explicit Tokenizer(std::string_view text) : text_(text) {}
 
-  std::vector<Token> run() {
-    tokens_.reserve(text_.size() / 5 + 1);
-    Offset at = 0;
-    while (at < text_.size()) {
+  // Tokens starting in [from, to). `from` must be a token boundary of the whole text's
+  // tokenisation; lookahead past `to` reads the whole text, so tokens are the whole text's.
+  std::vector<Token> run(Offset from, Offset to) {
+    tokens_.reserve((to - from) / 5 + 1);
+    Offset at = from;
+    while (at < to) {
       Decoded d = decodeAt(text_, at);
       if (d.cp >= 0 && isSpace(d.cp)) {
         at += d.length;
@@ -244,7 +247,28 @@ class Tokenizer {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) { return Tokenizer(text).run(); }
+std::vector<Token> tokenize(std::string_view text) {
+  return Tokenizer(text).run(0, static_cast<Offset>(text.size()));
+}
+
+std::vector<Token> tokenizeWithin(std::string_view text, Span within) {
+  auto isAsciiSpace = [&](Offset at) {
+    char c = text[at];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  // Whitespace ends every token, except that a zero-width joiner in an emoji takes the character
+  // after it whatever it is (see symbol()): back up to a space that no joiner precedes.
+  auto joinerBefore = [&](Offset space) {
+    return space >= 3 && text.compare(space - 3, 3, "\xE2\x80\x8D") == 0;
+  };
+  Offset from = std::min<Offset>(within.begin, static_cast<Offset>(text.size()));
+  while (from > 0 && !(isAsciiSpace(from - 1) && !joinerBefore(from - 1)))
+    --from;
+  Offset to = std::max(from, std::min<Offset>(within.end, static_cast<Offset>(text.size())));
+  while (to < text.size() && !isAsciiSpace(to))
+    ++to;
+  return Tokenizer(text).run(from, to);
+}
 
 std::string foldWord(std::string_view word) {
   std::string ascii;

@@ -47,6 +47,11 @@ struct Token {
 
 std::vector<Token> tokenize(std::string_view text);
 
+// The tokens of `text` around `within`, exactly as tokenize(text) has them: every token that
+// starts from the nearest whitespace before `within` up to the first whitespace after it. For
+// reading a passage's tokens again without keeping every document's tokens in memory.
+std::vector<Token> tokenizeWithin(std::string_view text, Span within);
+
 // Lower-cases and folds a word for lookups: Unicode case folding, diacritics removed (NFKD without
 // marks: "Zelenskyy" stays, "Élysée" -> "elysee"), curly apostrophes -> ', dots of abbreviations kept.
 std::string foldWord(std::string_view word);

@@ -14,8 +14,6 @@ static_assert(sizeof(Span) == 8,
               "Span changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(TextStructure) == 96,
               "TextStructure changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(Token) == 12,
-              "Token changed: update server/corpus/cache_codec and bump the format");
 // Mention's own type and guess flag are being added while this codec is written: it adapts to
 // whichever shape the header has (and checks the size of each).
 template <typename M>
@@ -40,7 +38,8 @@ static_assert(sizeof(rules::LineKey) == 24,
               "LineKey changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(rules::DocumentFindings) == 48,
               "DocumentFindings changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Term) == 72,
+// Term's strings are interned (4 bytes each) but written as the same strings as before.
+static_assert(sizeof(passages::Term) == 12,
               "Term changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::Figure) == 64,
               "Figure changed: update server/corpus/cache_codec and bump the format");
@@ -50,7 +49,7 @@ static_assert(sizeof(passages::Passage) == 200,
               "Passage changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::DocumentPassages) == 24,
               "DocumentPassages changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(DocumentAnalysis) == 336,
+static_assert(sizeof(DocumentAnalysis) == 312,
               "DocumentAnalysis changed: update server/corpus/cache_codec and bump the format");
 
 namespace {
@@ -209,23 +208,6 @@ void readStructure(Decoder& d, TextStructure& s) {
   readList(d, s.sentenceParagraph, [&](std::uint32_t& p) { p = d.u32(); });
 }
 
-void writeTokens(Encoder& e, const std::vector<Token>& tokens) {
-  writeList(e, tokens, [&](const Token& t) {
-    e.span(t.span());
-    e.u8(static_cast<std::uint8_t>(t.kind));
-    e.u8(t.flags);
-  });
-}
-void readTokens(Decoder& d, std::vector<Token>& tokens) {
-  readList(d, tokens, [&](Token& t) {
-    Span s = d.span();
-    t.begin = s.begin;
-    t.end = s.end;
-    t.kind = static_cast<TokenKind>(d.u8());
-    t.flags = d.u8();
-  });
-}
-
 void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
   writeList(e, x.mentions, [&](const entities::Mention& m) {
     e.span(m.span);
@@ -381,7 +363,6 @@ void readPassage(Decoder& d, passages::Passage& p) {
 std::string encodeAnalysis(const DocumentAnalysis& analysis) {
   Encoder e;
   writeStructure(e, analysis.structure);
-  writeTokens(e, analysis.tokens);
   writeEntities(e, analysis.entities);
   writeFindings(e, analysis.findings);
   writeList(e, analysis.passages.passages, [&](const passages::Passage& p) { writePassage(e, p); });
@@ -393,7 +374,6 @@ std::shared_ptr<const DocumentAnalysis> decodeAnalysis(std::string_view bytes) {
     Decoder d(bytes);
     auto analysis = std::make_shared<DocumentAnalysis>();
     readStructure(d, analysis->structure);
-    readTokens(d, analysis->tokens);
     readEntities(d, analysis->entities);
     readFindings(d, analysis->findings);
     readList(d, analysis->passages.passages, [&](passages::Passage& p) { readPassage(d, p); });

@@ -19,7 +19,8 @@
 namespace dossier::corpus::cache {
 
 // Bump whenever the encoding or any serialised struct changes.
-inline constexpr std::uint32_t kFormatVersion = 1;
+// 2: tokens are no longer part of an analysis.
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 std::string encodeAnalysis(const analysis::DocumentAnalysis& analysis);
 

@@ -233,15 +233,18 @@ std::vector<NumberFinding> disagreeingNumbers(const Snapshot& snapshot, const Do
   std::vector<NumberFinding> out;
   const auto& analysis = *doc.analysis;
   for (const auto& passage : analysis.passages.passages) {
-    auto figures = countedFigures(*doc.text, analysis.tokens, passage.span);
+    // Tokens are read again per passage: an analysis keeps none (they were ~2x the text).
+    auto figures = countedFigures(
+        *doc.text, dossier::analysis::tokenizeWithin(*doc.text, passage.span), passage.span);
     if (figures.empty()) continue;
     std::vector<bool> flagged(figures.size(), false);
     for (const auto& match : snapshot.index->passages.related(doc.id, passage, kRelatedLimit)) {
       if (match.similarity < kMinSimilarity || match.sharedEntities.empty()) continue;
       const Document* other = snapshot.document(match.doc);
       if (!other || match.passage >= other->analysis->passages.passages.size()) continue;
-      auto theirs = countedFigures(*other->text, other->analysis->tokens,
-                                   other->analysis->passages.passages[match.passage].span);
+      dossier::analysis::Span span = other->analysis->passages.passages[match.passage].span;
+      auto theirs =
+          countedFigures(*other->text, dossier::analysis::tokenizeWithin(*other->text, span), span);
       for (std::size_t f = 0; f < figures.size(); ++f) {
         if (flagged[f]) continue;
         const CountedFigure& mine = figures[f];

@@ -122,11 +122,11 @@ void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages&
     }
     lengths_.erase(doc);
   }
-  std::unordered_set<std::string> keys;
+  std::unordered_set<analysis::Interned> keys;
   for (const auto& passage : passages.passages)
     for (const PassageKey& key : passageKeys(passage))
       keys.insert(key.key);
-  for (const std::string& key : keys) {
+  for (analysis::Interned key : keys) {
     const PostingList* existing = postings_.find(key);
     if (!existing || !*existing) continue;
     PostingList& list = postings_.mutate(key);
@@ -141,8 +141,10 @@ double PassageIndex::idfOf(std::size_t documentFrequency) const {
   return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
 
-double PassageIndex::idf(const std::string& key) const {
-  const PostingList* list = postings_.find(key);
+double PassageIndex::idf(std::string_view text) const {
+  auto key = analysis::Interned::find(text); // a text no passage has was never interned
+  if (!key) return 0.0;
+  const PostingList* list = postings_.find(*key);
   return list && *list ? idfOf((*list)->size()) : 0.0;
 }
 
@@ -251,7 +253,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
                           lengthRatio >= kDuplicateLengthRatio;
     for (std::size_t i = 0; i < scored.size() && i < kTrackedKeys; ++i) {
       if (!(candidate->sharedKeys & (std::uint64_t{1} << i))) continue;
-      const std::string& key = scored[i].key->key;
+      const std::string& key = scored[i].key->key.str();
       if (key[0] == '@')
         match.sharedEntities.push_back(key.substr(1));
       else if (key[0] != '#' && key[0] != '!')

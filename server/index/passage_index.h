@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dossier::index {
@@ -39,7 +40,7 @@ public:
 
   std::uint64_t passageCount() const { return passages_; }
   // How rare a term key is across passages (BM25 idf); 0 for an unknown key.
-  double idf(const std::string& key) const;
+  double idf(std::string_view key) const;
 
 private:
   struct Posting {
@@ -55,7 +56,8 @@ private:
 
   // Many small shards: a document touches a few hundred terms, and after each publication the
   // writer clones every shard it touches, so the shard size bounds the copying per publication.
-  CowShardedMap<std::string, PostingList, std::hash<std::string>, 16384> postings_;
+  // Keys interned: a key's text is stored once however many shard copies hold it.
+  CowShardedMap<analysis::Interned, PostingList, std::hash<analysis::Interned>, 16384> postings_;
   CowShardedMap<DocId, Lengths, std::hash<DocId>, 64> lengths_; // per document, per passage
   std::uint64_t passages_ = 0;
   std::uint64_t totalLength_ = 0;
@@ -64,7 +66,7 @@ private:
 // The index keys of a passage's features, with their counts: stems as they are, entity keys as
 // "@key", figures as "#value". Shared by indexing and querying so both see the same keys.
 struct PassageKey {
-  std::string key;
+  analysis::Interned key;
   std::uint32_t count;
   double weight; // multiplies the term's BM25 contribution
 };

@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   if (paths.size() > limit) paths.resize(limit);
 
   std::map<std::string, std::int64_t> parts;
-  std::int64_t textBytes = 0, encoded = 0, analysisTotal = 0, slack = 0;
+  std::int64_t textBytes = 0, encoded = 0, analysisTotal = 0, slack = 0, termCount = 0;
   std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> kept;
   std::vector<std::shared_ptr<const std::string>> texts;
   for (const auto& path : paths) {
@@ -68,8 +68,6 @@ int main(int argc, char** argv) {
     for (const auto& passage : result->passages.passages)
       slack += static_cast<std::int64_t>((passage.terms.capacity() - passage.terms.size()) *
                                          sizeof(analysis::passages::Term));
-    slack += static_cast<std::int64_t>((result->tokens.capacity() - result->tokens.size()) *
-                                       sizeof(analysis::Token));
     slack += static_cast<std::int64_t>(
         (result->entities.mentions.capacity() - result->entities.mentions.size()) *
         sizeof(analysis::entities::Mention));
@@ -78,7 +76,6 @@ int main(int argc, char** argv) {
     parts["structure"] += freedBy(copy.structure.lines) + freedBy(copy.structure.paragraphs) +
                           freedBy(copy.structure.sentences) +
                           freedBy(copy.structure.sentenceParagraph);
-    parts["tokens"] += freedBy(copy.tokens);
     parts["entities.mentions"] += freedBy(copy.entities.mentions);
     parts["entities.other"] += freedBy(copy.entities.roles) + freedBy(copy.entities.statements) +
                                freedBy(copy.entities.ambiguities) +
@@ -86,6 +83,7 @@ int main(int argc, char** argv) {
                                freedBy(copy.entities.definedAcronyms);
     parts["findings"] += freedBy(copy.findings.findings) + freedBy(copy.findings.lines);
     for (auto& passage : copy.passages.passages) {
+      termCount += static_cast<std::int64_t>(passage.terms.size());
       parts["passages.terms"] += freedBy(passage.terms);
       parts["passages.other"] += freedBy(passage.entities) + freedBy(passage.figures) +
                                  freedBy(passage.attributions) + freedBy(passage.hedges) +
@@ -114,6 +112,8 @@ int main(int argc, char** argv) {
     row(("  " + name).c_str(), bytes);
   row("  unused capacity", slack);
   row("index", indexBytes);
+  std::printf("%lld passage terms, %zu interned strings (counted in the analysis total)\n",
+              static_cast<long long>(termCount), analysis::Interned::tableSize());
   row("cache entry (encoded)", encoded);
   return 0;
 }

@@ -23,9 +23,6 @@ DocumentAnalysis everyFieldSet() {
   a.structure.paragraphs = {{0, 10}, {11, 90}};
   a.structure.sentences = {{0, 10}, {11, 40}, {41, 90}};
   a.structure.sentenceParagraph = {0, 1, 1};
-  a.tokens = {{0, 5, TokenKind::Word, kCapitalised},
-              {5, 6, TokenKind::Punct, 0},
-              {7, 9, TokenKind::Number, kHasDigit}};
   entities::Mention m;
   m.span = {11, 16};
   m.key = "elon musk";

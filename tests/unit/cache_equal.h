@@ -23,9 +23,6 @@ public:
     spans("paragraphs", a.structure.paragraphs, b.structure.paragraphs);
     spans("sentences", a.structure.sentences, b.structure.sentences);
     check("sentenceParagraph", a.structure.sentenceParagraph == b.structure.sentenceParagraph);
-    list("tokens", a.tokens, b.tokens, [&](const Token& x, const Token& y) {
-      return x.begin == y.begin && x.end == y.end && x.kind == y.kind && x.flags == y.flags;
-    });
     const auto &ea = a.entities, &eb = b.entities;
     list("mentions", ea.mentions, eb.mentions, [](const auto& x, const auto& y) {
       bool same = x.span == y.span && x.key == y.key && x.type == y.type &&

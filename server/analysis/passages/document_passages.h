@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/analysis/entities/document_entities.h"
+#include "server/analysis/interned.h"
 #include "server/analysis/passages/passage_lexicon.h"
 #include "server/analysis/rules/document_findings.h"
 #include "server/analysis/text.h"
@@ -23,9 +24,10 @@ enum class PassageKind : std::uint8_t {
 };
 
 // A content word: its Snowball stem, the word as first written in the passage, and how often.
+// Interned: the same words recur in every document, and terms were the largest part of an analysis.
 struct Term {
-  std::string stem;
-  std::string word;
+  Interned stem;
+  Interned word;
   std::uint16_t count = 0;
 };
 

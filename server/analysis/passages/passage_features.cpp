@@ -57,7 +57,10 @@ public:
   void read(Passage& passage) {
     std::unordered_map<std::string, Term> terms;
     std::vector<std::string> hedges;
-    std::optional<std::size_t> quoteStart;
+    // A sentinel rather than std::optional: g++ 12 -O2 warns (falsely) that the optional's value
+    // may be used uninitialised once the term map's values are small.
+    constexpr std::size_t kNoQuote = SIZE_MAX;
+    std::size_t quoteStart = kNoQuote;
     for (std::size_t i = 0; i < count_; ++i) {
       const Token& token = at(i);
       std::string_view surface = token.in(input_.text);
@@ -66,10 +69,10 @@ public:
         continue;
       }
       if (token.kind == TokenKind::Punct) {
-        if (quoteStart && isClosingQuote(surface)) {
-          addQuote(*quoteStart, i, passage);
-          quoteStart.reset();
-        } else if (!quoteStart && isOpeningQuote(surface)) {
+        if (quoteStart != kNoQuote && isClosingQuote(surface)) {
+          addQuote(quoteStart, i, passage);
+          quoteStart = kNoQuote;
+        } else if (quoteStart == kNoQuote && isOpeningQuote(surface)) {
           quoteStart = i + 1;
         }
         continue;
