@@ -11,8 +11,9 @@ SnapshotEntities::SnapshotEntities(const Snapshot& snapshot)
           [&snapshot](index::DocId id) {
             const Document* doc = snapshot.document(id);
             if (!doc) return index::DocumentView{};
-            return index::DocumentView{&doc->analysis->entities, *doc->text};
+            return index::DocumentView{&doc->analysis->entities, *doc->text, doc->path,
+                                       &doc->analysis->findings};
           },
-          overrides_) {}
+          overrides_, &snapshot.index->lines) {}
 
 } // namespace dossier::corpus

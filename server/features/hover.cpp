@@ -78,8 +78,8 @@ nlohmann::json hover(RequestContext& context, const nlohmann::json& json) {
   if (!card.cooccurring.empty()) {
     out << italic("Appears with:") << " ";
     for (std::size_t i = 0; i < card.cooccurring.size() && i < 5; ++i)
-      out << (i ? " · " : "") << query.nameOf(card.cooccurring[i].first) << " ("
-          << card.cooccurring[i].second << ")";
+      out << (i ? " · " : "") << query.nameOf(card.cooccurring[i].entity) << " ("
+          << card.cooccurring[i].sentences << ")";
     out << "\n\n";
   }
   out << italic("Documents:") << " ";

@@ -15,9 +15,10 @@ EntityLookup::EntityLookup(const RequestContext& context) {
       [snap](index::DocId id) {
         const corpus::Document* doc = snap->document(id);
         if (!doc) return index::DocumentView{};
-        return index::DocumentView{&doc->analysis->entities, *doc->text};
+        return index::DocumentView{&doc->analysis->entities, *doc->text, doc->path,
+                                   &doc->analysis->findings};
       },
-      overrides);
+      overrides, &snapshot.index->lines);
 }
 
 std::optional<index::MentionRef>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <set>
 
 namespace dossier::index {
@@ -14,9 +15,39 @@ bool isMultiWord(const std::string& key) {
   return key.find(' ') != std::string::npos;
 }
 
-template <typename Pairs> void sortByCountDescending(Pairs& pairs) {
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+// Misspelt surnames (as corpus/flags_misspelt.cpp judges them): short surnames are too close to
+// each other to call one a slip; the usual spelling is written at least kMajorityFactor times as
+// often and kMinUsual times; a spelling written more than kMaxVariantMentions times is a name.
+constexpr std::size_t kMinSurnameLetters = 6;
+constexpr std::uint32_t kMajorityFactor = 2;
+constexpr std::uint32_t kMinUsual = 3;
+constexpr std::uint32_t kMaxVariantMentions = 20;
+
+bool lowerAscii(std::string_view word) {
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// One delete, insert, substitution or swap of neighbours apart; a plural ("smiths") is not.
+bool oneEditApart(std::string_view a, std::string_view b) {
+  if (a == b) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i])
+    ++i;
+  if (a.size() < b.size())
+    return a.substr(i) == b.substr(i + 1) && !(i == a.size() && b.back() == 's');
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
+}
+
+bool mostlyPerson(const std::array<std::uint32_t, 5>& votes) {
+  std::uint32_t all = 0;
+  for (std::uint32_t v : votes)
+    all += v;
+  return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Person)] * 2 >= all;
 }
 
 } // namespace
@@ -42,8 +73,30 @@ LinkOverrides LinkOverrides::from(const std::vector<std::vector<std::string>>& a
 }
 
 EntityQuery::EntityQuery(const EntityIndex& index, DocumentLookup documents,
-                         const LinkOverrides& overrides)
-    : index_(index), documents_(std::move(documents)), overrides_(overrides) {}
+                         const LinkOverrides& overrides, const LineIndex* lines)
+    : index_(index), documents_(std::move(documents)), overrides_(overrides), lines_(lines) {}
+
+bool EntityQuery::readsBefore(DocId a, DocId b) const {
+  std::string_view pathA = documents_(a).path, pathB = documents_(b).path;
+  return pathA != pathB ? pathA < pathB : a < b;
+}
+
+std::vector<DocId> EntityQuery::firstDocumentsMentioning(const std::string& key,
+                                                         std::size_t limit) const {
+  const std::vector<DocId>& all = index_.documentsMentioning(key);
+  // Paths looked up once per document: the comparisons below would repeat them.
+  std::vector<std::pair<std::string_view, DocId>> keyed;
+  keyed.reserve(all.size());
+  for (DocId doc : all)
+    keyed.push_back({documents_(doc).path, doc});
+  std::size_t n = std::min(limit, keyed.size());
+  std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(n), keyed.end());
+  std::vector<DocId> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    out.push_back(keyed[i].second);
+  return out;
+}
 
 bool EntityQuery::accepted(const ent::Mention& mention) const {
   if (overrides_.ignored.count(mention.surfaceKey)) return false;
@@ -52,6 +105,41 @@ bool EntityQuery::accepted(const ent::Mention& mention) const {
   // lower case.
   if (index_.confidentMentions(mention.surfaceKey) > 0) return true;
   return index_.lowercaseDocuments(ent::wordHash(mention.surfaceKey)) == 0;
+}
+
+std::optional<std::string> EntityQuery::usualSpellingOf(const std::string& key) const {
+  {
+    std::lock_guard lock(spellingsMutex_);
+    if (auto it = spellings_.find(key); it != spellings_.end()) return it->second;
+  }
+  std::optional<std::string> usual;
+  std::size_t lastSpace = key.rfind(' ');
+  std::string_view surname = std::string_view(key).substr(lastSpace + 1);
+  auto votes = index_.typeVotes(key);
+  std::uint32_t own = 0;
+  for (std::uint32_t v : votes)
+    own += v;
+  if (lastSpace != std::string::npos && surname.size() >= kMinSurnameLetters &&
+      lowerAscii(surname) && own > 0 && own <= kMaxVariantMentions && mostlyPerson(votes) &&
+      !overrides_.separate.count(key)) {
+    std::string_view given = std::string_view(key).substr(0, lastSpace);
+    std::uint32_t bestCount = 0;
+    for (const auto& [other, count] : index_.fullNamesWithWord(key.substr(0, key.find(' ')))) {
+      if (count < kMinUsual || count < kMajorityFactor * own || count < bestCount) continue;
+      std::size_t otherSpace = other.rfind(' ');
+      if (std::string_view(other).substr(0, otherSpace) != given ||
+          !oneEditApart(surname, std::string_view(other).substr(otherSpace + 1)) ||
+          !mostlyPerson(index_.typeVotes(other)))
+        continue;
+      if (count > bestCount || (usual && other < *usual)) {
+        usual = other;
+        bestCount = count;
+      }
+    }
+  }
+  std::lock_guard lock(spellingsMutex_);
+  spellings_.emplace(key, usual);
+  return usual;
 }
 
 std::optional<std::string> EntityQuery::bestOf(const KeyCounts& counts,
@@ -115,8 +203,11 @@ std::string EntityQuery::entityOf(const ent::Mention& mention) const {
     return overridden(mention.surfaceKey);
   }
   if (mention.is(ent::kLinkedInDocument) || isMultiWord(mention.key) ||
-      overrides_.separate.count(mention.key))
+      overrides_.separate.count(mention.key)) {
+    if (isMultiWord(mention.key) && !overrides_.aliasOf.count(mention.key))
+      if (auto usual = usualSpellingOf(mention.key)) return overridden(*usual);
     return overridden(mention.key);
+  }
   if (auto group = groupKey(mention.key)) return overridden(*group);
   if (mention.is(ent::kKnown) && !mention.is(ent::kAcronym)) return overridden(mention.key);
   if (mention.is(ent::kAcronym)) {
@@ -125,7 +216,7 @@ std::string EntityQuery::entityOf(const ent::Mention& mention) const {
   }
   if (!placeLike)
     if (auto best = bestOf(index_.fullNamesWithWord(mention.key), mention.key))
-      return overridden(*best);
+      return overridden(usualSpellingOf(*best).value_or(*best));
   return overridden(mention.key);
 }
 
@@ -160,13 +251,29 @@ std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const
     if (canonical == entity) keys.insert(alias);
   for (std::string& form : groupForms(entity))
     keys.insert(std::move(form));
-  std::set<DocId> docs;
+  if (isMultiWord(entity)) {
+    // Rare misspellings of the surname with the same given name, and their short forms.
+    std::string_view surname = std::string_view(entity).substr(entity.rfind(' ') + 1);
+    for (const auto& [other, count] : index_.fullNamesWithWord(entity.substr(0, entity.find(' '))))
+      if (count <= kMaxVariantMentions &&
+          oneEditApart(surname, std::string_view(other).substr(other.rfind(' ') + 1)) &&
+          usualSpellingOf(other) == entity) {
+        keys.insert(other);
+        keys.insert(other.substr(other.rfind(' ') + 1));
+      }
+  }
+  std::set<DocId> unique;
   for (const std::string& key : keys)
     for (DocId doc : index_.documentsMentioning(key))
-      docs.insert(doc);
+      unique.insert(doc);
+  std::vector<std::pair<std::string_view, DocId>> docs;
+  docs.reserve(unique.size());
+  for (DocId doc : unique)
+    docs.push_back({documents_(doc).path, doc});
+  std::sort(docs.begin(), docs.end());
   // Acronyms defined in text whose expansion is this entity are found through their own key.
   std::vector<MentionRef> out;
-  for (DocId doc : docs) {
+  for (DocId doc : docs | std::views::values) {
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions) {
@@ -214,9 +321,7 @@ ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
 }
 
 std::optional<std::string> EntityQuery::entityOfKey(const std::string& key) const {
-  std::size_t looked = 0;
-  for (DocId doc : index_.documentsMentioning(key)) {
-    if (++looked > kLightLookupDocuments) break;
+  for (DocId doc : firstDocumentsMentioning(key, kLightLookupDocuments)) {
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions)
@@ -227,7 +332,9 @@ std::optional<std::string> EntityQuery::entityOfKey(const std::string& key) cons
 
 std::optional<MentionRef> EntityQuery::definitionOf(const std::string& entity) const {
   std::vector<MentionRef> own;
-  for (DocId doc : index_.documentsMentioning(entity)) {
+  std::vector<DocId> docs = index_.documentsMentioning(entity);
+  std::sort(docs.begin(), docs.end(), [&](DocId a, DocId b) { return readsBefore(a, b); });
+  for (DocId doc : docs) {
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions)
@@ -244,9 +351,7 @@ std::optional<MentionRef> EntityQuery::definitionOf(const std::string& entity) c
 
 std::string EntityQuery::nameOf(const std::string& key) const {
   std::string fallback;
-  std::size_t looked = 0;
-  for (DocId doc : index_.documentsMentioning(key)) {
-    if (++looked > kLightLookupDocuments) break;
+  for (DocId doc : firstDocumentsMentioning(key, kLightLookupDocuments)) {
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions) {
@@ -263,9 +368,8 @@ std::string EntityQuery::nameOf(const std::string& key) const {
 
 std::vector<std::string> EntityQuery::rolesOf(const std::string& entity, std::size_t limit) const {
   std::vector<std::string> roles;
-  std::size_t looked = 0;
-  for (DocId doc : index_.documentsMentioning(entity)) {
-    if (++looked > kLightLookupDocuments || roles.size() >= limit) break;
+  for (DocId doc : firstDocumentsMentioning(entity, kLightLookupDocuments)) {
+    if (roles.size() >= limit) break;
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Role& role : view.entities->roles) {
@@ -276,57 +380,6 @@ std::vector<std::string> EntityQuery::rolesOf(const std::string& entity, std::si
     }
   }
   return roles;
-}
-
-EntityCard EntityQuery::card(const std::string& entity) const {
-  EntityCard card;
-  card.id = entity;
-  card.type = typeOf(entity);
-  std::vector<MentionRef> all = mentionsOf(entity);
-  card.mentionCount = all.size();
-  card.definition = definitionOf(entity, all);
-  std::map<std::string, std::uint32_t> surfaces;
-  std::map<std::string, std::uint32_t> cooccurring;
-  std::set<std::string> ambiguous;
-  std::map<DocId, std::set<std::uint32_t>> sentences;
-  for (const MentionRef& ref : all) {
-    DocumentView view = documents_(ref.doc);
-    ++surfaces[std::string(ref.mention->span.in(view.text))];
-    if (card.mentionsPerDocument.empty() || card.mentionsPerDocument.back().first != ref.doc)
-      card.mentionsPerDocument.push_back({ref.doc, 0});
-    ++card.mentionsPerDocument.back().second;
-    sentences[ref.doc].insert(ref.mention->sentence);
-    if (ref.mention->is(ent::kAmbiguous))
-      for (const ent::Ambiguity& a : view.entities->ambiguities)
-        if (a.surfaceKey == ref.mention->surfaceKey)
-          for (const std::string& candidate : a.candidates)
-            if (candidate != entity) ambiguous.insert(candidate);
-  }
-  for (const auto& [doc, inSentences] : sentences) {
-    DocumentView view = documents_(doc);
-    std::set<std::string> seenHere;
-    for (const ent::Role& role : view.entities->roles)
-      if (role.key == entity) card.roles.push_back({doc, role});
-    for (const ent::Statement& statement : view.entities->statements)
-      if (statement.key == entity) card.statements.push_back({doc, statement});
-    for (const ent::Mention& other : view.entities->mentions) {
-      if (!inSentences.count(other.sentence) || !accepted(other)) continue;
-      std::string id = entityOf(other);
-      if (id != entity) ++cooccurring[id];
-    }
-  }
-  for (auto& entry : surfaces)
-    card.surfaces.push_back(entry);
-  sortByCountDescending(card.surfaces);
-  for (const auto& [surface, count] : card.surfaces)
-    if (card.name.empty() ||
-        (surface.find(' ') != std::string::npos && card.name.find(' ') == std::string::npos))
-      card.name = surface;
-  for (auto& entry : cooccurring)
-    card.cooccurring.push_back(entry);
-  sortByCountDescending(card.cooccurring);
-  card.ambiguousWith.assign(ambiguous.begin(), ambiguous.end());
-  return card;
 }
 
 } // namespace dossier::index

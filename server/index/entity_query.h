@@ -8,8 +8,10 @@
 
 #include "server/analysis/entities/document_entities.h"
 #include "server/index/entity_index.h"
+#include "server/index/line_index.h"
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,12 +40,24 @@ struct LinkOverrides {
 struct DocumentView {
   const ent::DocumentEntities* entities = nullptr; // null when the document is gone
   std::string_view text;
+  // The document's workspace path: every list the user sees is ordered by (path, offset), so a
+  // server that read the folder in another order, or after edits, gives the same answers.
+  std::string_view path;
+  // The document's findings, for its debris and candidate boilerplate lines (may be null).
+  const analysis::rules::DocumentFindings* findings = nullptr;
 };
 using DocumentLookup = std::function<DocumentView(DocId)>;
 
 struct MentionRef {
   DocId doc = 0;
   const ent::Mention* mention = nullptr;
+};
+
+// Another entity named in the same sentences as the card's one, outside debris and boilerplate.
+struct Cooccurrence {
+  std::string entity;
+  std::uint32_t documents = 0; // documents with at least one shared sentence
+  std::uint32_t sentences = 0; // shared sentences across the corpus
 };
 
 struct EntityCard {
@@ -54,8 +68,7 @@ struct EntityCard {
   std::vector<std::pair<DocId, std::uint32_t>> mentionsPerDocument;
   std::vector<std::pair<DocId, ent::Role>> roles;
   std::vector<std::pair<DocId, ent::Statement>> statements;
-  std::vector<std::pair<std::string, std::uint32_t>>
-      cooccurring;                        // entity name, same-sentence count
+  std::vector<Cooccurrence> cooccurring;  // strongest first: by documents, then sentences
   std::vector<std::string> ambiguousWith; // other full names a short form could mean
   std::size_t mentionCount = 0;
   std::optional<MentionRef> definition;
@@ -63,7 +76,9 @@ struct EntityCard {
 
 class EntityQuery {
 public:
-  EntityQuery(const EntityIndex& index, DocumentLookup documents, const LinkOverrides& overrides);
+  // `lines` (optional) tells which lines recur across documents: boilerplate, left out of cards.
+  EntityQuery(const EntityIndex& index, DocumentLookup documents, const LinkOverrides& overrides,
+              const LineIndex* lines = nullptr);
 
   // Whether the corpus keeps this candidate as a name (ignored surfaces, sentence-initial words
   // seen lower case elsewhere are dropped).
@@ -74,9 +89,10 @@ public:
   std::vector<const ent::Mention*> mentionsIn(DocId doc) const;
   // The accepted mention at (doc, offset), or none.
   std::optional<MentionRef> mentionAt(DocId doc, analysis::Offset offset) const;
-  // Every accepted mention of an entity across the corpus, by document then offset.
+  // Every accepted mention of an entity across the corpus, by document path then offset.
   std::vector<MentionRef> mentionsOf(const std::string& entity) const;
-  // The defining mention: the first multi-word mention with a role, else the first multi-word one.
+  // The defining mention: the first multi-word mention with a role, else the first multi-word one
+  // (first by path, then offset: `all` comes from mentionsOf).
   std::optional<MentionRef> definitionOf(const std::string& entity,
                                          const std::vector<MentionRef>& all) const;
   EntityCard card(const std::string& entity) const;
@@ -98,7 +114,17 @@ public:
 
   const EntityIndex& index() const { return index_; }
 
+  // The person's full name `key` is a rare misspelling of, or none: the same given name with a
+  // surname one edit away that the corpus writes at least twice as often ("Viktor Salienko" for
+  // "Viktor Salenko"). Different given names, or two frequent spellings, stay two people.
+  std::optional<std::string> usualSpellingOf(const std::string& key) const;
+
+  // Whether document `a` comes before `b` in reading order: by path, then id.
+  bool readsBefore(DocId a, DocId b) const;
+
 private:
+  // The documents mentioning `key`, in reading order, at most `limit` of them (O(postings)).
+  std::vector<DocId> firstDocumentsMentioning(const std::string& key, std::size_t limit) const;
   std::optional<std::string> bestOf(const KeyCounts& counts, const std::string& exclude) const;
   // The key all forms of a group name share ("Drovnian", "Drovnians" -> the most used of them),
   // or none when `key` is not a group name of the corpus.
@@ -106,9 +132,16 @@ private:
   // Every key that is a form of the same group as `key` (itself included).
   std::vector<std::string> groupForms(const std::string& key) const;
 
+  // Spans of a document's scraping debris and boilerplate lines, sorted by begin.
+  std::vector<analysis::Span> chromeOf(const DocumentView& view) const;
+
   const EntityIndex& index_;
   DocumentLookup documents_;
   const LinkOverrides& overrides_;
+  const LineIndex* lines_ = nullptr;
+  // usualSpellingOf answers, kept for the life of this query (one request).
+  mutable std::mutex spellingsMutex_;
+  mutable std::unordered_map<std::string, std::optional<std::string>> spellings_;
 };
 
 } // namespace dossier::index

@@ -133,7 +133,8 @@ TEST_CASE("the corpus links short forms and acronyms across documents, increment
   index::EntityQuery query(
       corpus.entities,
       [&](index::DocId d) {
-        return index::DocumentView{analyses[d] ? &analyses[d]->entities : nullptr, texts[d]};
+        return index::DocumentView{analyses[d] ? &analyses[d]->entities : nullptr, texts[d], "",
+                                   nullptr};
       },
       overrides);
   auto at = [&](index::DocId doc, std::string_view word) {

@@ -50,7 +50,7 @@ Scores scoreDevSplit() {
   index::EntityQuery query(
       corpus.entities,
       [&](index::DocId d) {
-        return index::DocumentView{&analyses[d]->entities, texts[d]};
+        return index::DocumentView{&analyses[d]->entities, texts[d], "", nullptr};
       },
       overrides);
   // Gold and predicted mentions as (doc, begin, end) -> entity.

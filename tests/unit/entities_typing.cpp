@@ -36,7 +36,7 @@ struct SmallCorpus {
     query = std::make_unique<index::EntityQuery>(
         corpus.entities,
         [this](index::DocId d) {
-          return index::DocumentView{&analyses[d]->entities, texts[d]};
+          return index::DocumentView{&analyses[d]->entities, texts[d], "", nullptr};
         },
         overrides);
   }

@@ -38,6 +38,8 @@ struct Lexicon {
   std::unordered_set<std::string> personCues;
   std::unordered_set<std::string> statementCues; // first word; "pointed out" -> "pointed"
   std::unordered_set<std::string> givenNames;
+  std::unordered_set<std::string> roleStartStops; // cannot open an appositive role
+  std::unordered_set<std::string> roleVerbs;      // make an appositive a clause, not a role
   std::unordered_map<std::string, std::string> transliteration;    // one Cyrillic letter -> Latin
   std::vector<std::pair<std::string, std::string>> variantEndings; // longest first
   // Demonym endings, longest first, with whether the form is also an adjective ("Drovnian envoy").

@@ -160,6 +160,10 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
   loadWordSet(overrides, "entities/person_cues.tsv", lex, lex.personCues);
   loadWordSet(overrides, "entities/given_names.tsv", lex, lex.givenNames);
+  forEachEntry(overrides, "entities/role_words.tsv", lex, [&](const auto& fields) {
+    (fields.size() > 1 && fields[1] == "verb" ? lex.roleVerbs : lex.roleStartStops)
+        .insert(foldWord(fields[0]));
+  });
   forEachEntry(overrides, "entities/statement_cues.tsv", lex, [&](const auto& fields) {
     std::string_view cue = fields[0];
     lex.statementCues.insert(foldWord(cue.substr(0, cue.find(' '))));

@@ -60,14 +60,22 @@ void findRolesAndStatements(std::string_view text, const TextStructure& structur
         !tokens[after + 1].is(kCapitalised)) {
       std::string first = foldWord(tokens[after + 1].in(text));
       if (first != "who" && first != "which" && first != "and" && first != "but" &&
-          !lexicon.statementCues.count(first)) {
+          !lexicon.statementCues.count(first) && !lexicon.roleStartStops.count(first)) {
+        // A role is a short noun phrase: no verb of its own, at most kMaxRoleTokens tokens.
+        constexpr std::size_t kMaxRoleTokens = 12;
+        bool clause = false;
         std::size_t end = after + 1;
-        while (end < tokens.size() && tokens[end].begin < sentence.end && end - after < 16) {
+        while (end < tokens.size() && tokens[end].begin < sentence.end &&
+               end - after <= kMaxRoleTokens) {
           std::string_view s = tokens[end].in(text);
           if (s == "," || s == "." || s == ";" || s == ":" || s == "(" || s == "—") break;
+          if (tokens[end].kind == TokenKind::Word) {
+            std::string word = foldWord(s);
+            clause = clause || lexicon.roleVerbs.count(word) || lexicon.statementCues.count(word);
+          }
           ++end;
         }
-        if (end < tokens.size() && end - after < 16 && end > after + 1 &&
+        if (!clause && end < tokens.size() && end - after <= kMaxRoleTokens && end > after + 1 &&
             tokens[end].in(text) != "(")
           entities.roles.push_back({Span{tokens[after + 1].begin, tokens[end - 1].end}, m.key});
       }

@@ -1,0 +1,47 @@
+// A person's surname misspelt once or twice ("Viktor Salienko" where the corpus mostly writes
+// "Viktor Salenko") is one entity with the usual spelling in references; different given names or
+// two spellings both in common use stay apart.
+#include "entities_features_fixture.h"
+
+#include <set>
+
+using namespace dossier;
+using namespace dossier::testing;
+
+namespace {
+
+std::set<std::string> referencedDocuments(FeatureCorpus& corpus, const std::string& name) {
+  json params = corpus.atCursor(name);
+  params["context"] = {{"includeDeclaration", true}};
+  json refs = features::references(corpus.context(), params);
+  std::set<std::string> docs;
+  for (const auto& ref : refs) {
+    std::string uri = ref["uri"];
+    docs.insert(uri.substr(uri.rfind('/') + 1));
+  }
+  return docs;
+}
+
+} // namespace
+
+TEST_CASE("a rare one-letter misspelling of a person's surname joins the usual spelling",
+          "[entities]") {
+  FeatureCorpus corpus(Documents{
+      {"a.md", "Viktor Salenko, the port mayor, spoke on Monday. Salenko said the dredging "
+               "would go ahead.\n"},
+      {"b.md", "Viktor Salenko met the envoy. Salenko later denied it.\n"},
+      {"c.md", "The mayor, Viktor ^Salienko, signed the order.\n"},
+      {"d.md", "Anna Salienko, a teacher, wrote to the paper.\n"},
+  });
+  auto docs = referencedDocuments(corpus, "c.md");
+  CHECK(docs == std::set<std::string>{"a.md", "b.md", "c.md"});
+}
+
+TEST_CASE("two spellings both in common use are two people", "[entities]") {
+  FeatureCorpus corpus(Documents{
+      {"a.md", "Viktor Salenko spoke. Salenko said yes. Viktor Salenko left.\n"},
+      {"b.md", "Viktor ^Salienko spoke. Salienko said no. Viktor Salienko left.\n"},
+  });
+  auto docs = referencedDocuments(corpus, "b.md");
+  CHECK(docs == std::set<std::string>{"b.md"});
+}
