@@ -7,6 +7,7 @@
 #include "server/corpus/store.h"
 #include "server/features/features.h"
 #include "server/lsp/request_context.h"
+#include "tests/unit/rules_corpus_fixture.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -22,7 +23,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-using Files = std::map<std::string, std::string>;
+using rules_test::Files;
 
 struct Workspace {
   fs::path root;
@@ -43,15 +44,7 @@ struct Workspace {
     std::ofstream(root / name, std::ios::binary) << text;
   }
   // A fresh store over the folder as it is on disk now, fully indexed.
-  std::shared_ptr<const Snapshot> index() const {
-    CorpusStore store({}, 1);
-    auto snapshot = store.snapshotAfter(store.setRoots({root.string()}), 10s);
-    for (int i = 0; i < 1000 && !snapshot->progress.done(); ++i) {
-      std::this_thread::sleep_for(5ms);
-      snapshot = store.snapshot();
-    }
-    return snapshot;
-  }
+  std::shared_ptr<const Snapshot> index() const { return rules_test::indexFolder(root); }
 };
 
 std::vector<std::string> codesIn(const Snapshot& snapshot, const std::string& path) {

@@ -3,6 +3,7 @@
 #include "server/corpus/flags.h"
 #include "server/corpus/flags_misspelt.h"
 #include "server/corpus/store.h"
+#include "tests/unit/rules_corpus_fixture.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -19,32 +20,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::shared_ptr<const Snapshot> indexedNames(const fs::path& root,
-                                             const std::map<std::string, std::string>& files) {
-  fs::remove_all(root);
-  fs::create_directories(root);
-  for (const auto& [name, text] : files)
-    std::ofstream(root / name, std::ios::binary) << text;
-  CorpusStore store({}, 1);
-  auto snapshot = store.snapshotAfter(store.setRoots({root.string()}), 10s);
-  for (int i = 0; i < 1000 && !snapshot->progress.done(); ++i) {
-    std::this_thread::sleep_for(5ms);
-    snapshot = store.snapshot();
-  }
-  return snapshot;
-}
-
 std::vector<std::string> inconsistentIn(const Snapshot& snapshot, const fs::path& root,
                                         const std::string& name) {
-  const Document* doc = snapshot.documentAt((root / name).lexically_normal().generic_string());
-  REQUIRE(doc);
-  std::vector<std::string> out;
-  for (const Flag& flag : flagsFor(snapshot, *doc))
-    if (flag.code == "names/inconsistent") {
-      CHECK(flag.related.size() == 1);
-      out.push_back(std::string(flag.span.in(*doc->text)));
-    }
-  return out;
+  return rules_test::flaggedTexts(snapshot, root, name, "names/inconsistent");
 }
 
 } // namespace
@@ -68,7 +46,7 @@ TEST_CASE("names/inconsistent flags a rare misspelling of a common surname", "[r
   const std::string usual =
       "President Viktor Salenko spoke on Monday. Salenko said the pipeline was safe. Later "
       "Salenko repeated it.\n";
-  auto snapshot = indexedNames(
+  auto snapshot = rules_test::indexedFolder(
       root, {{"a.txt", usual},
              {"b.txt", usual},
              {"c.txt", "Critics say Salienko never answers. Oskar Lind and Sofie Lund met the "
@@ -92,22 +70,14 @@ namespace {
 
 std::vector<std::string> ambiguousIn(const Snapshot& snapshot, const fs::path& root,
                                      const std::string& name) {
-  const Document* doc = snapshot.documentAt((root / name).lexically_normal().generic_string());
-  REQUIRE(doc);
-  std::vector<std::string> out;
-  for (const Flag& flag : flagsFor(snapshot, *doc))
-    if (flag.code == "names/ambiguous") {
-      CHECK(flag.related.size() == 1);
-      out.push_back(std::string(flag.span.in(*doc->text)));
-    }
-  return out;
+  return rules_test::flaggedTexts(snapshot, root, name, "names/ambiguous");
 }
 
 } // namespace
 
 TEST_CASE("names/ambiguous flags a short form two people of the corpus share", "[rules]") {
   fs::path root = fs::temp_directory_path() / ("dossier-ambiguous-" + std::to_string(::getpid()));
-  auto snapshot = indexedNames(
+  auto snapshot = rules_test::indexedFolder(
       root,
       {{"pm.txt", "Prime Minister Jonas Berg promised a heating cap. Jonas Berg spoke twice.\n"},
        {"reporter.txt", "The journalist Liis Berg was barred again. Liis Berg wrote about it.\n"},

@@ -3,6 +3,7 @@
 #include "server/corpus/flags.h"
 #include "server/corpus/flags_numbers.h"
 #include "server/corpus/store.h"
+#include "tests/unit/rules_corpus_fixture.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -33,33 +34,9 @@ std::vector<Counted> countedIn(const std::string& text) {
   return out;
 }
 
-// A folder of documents, indexed by a fresh store.
-std::shared_ptr<const Snapshot> indexed(const fs::path& root,
-                                        const std::map<std::string, std::string>& files) {
-  fs::remove_all(root);
-  fs::create_directories(root);
-  for (const auto& [name, text] : files)
-    std::ofstream(root / name, std::ios::binary) << text;
-  CorpusStore store({}, 1);
-  auto snapshot = store.snapshotAfter(store.setRoots({root.string()}), 10s);
-  for (int i = 0; i < 1000 && !snapshot->progress.done(); ++i) {
-    std::this_thread::sleep_for(5ms);
-    snapshot = store.snapshot();
-  }
-  return snapshot;
-}
-
 std::vector<std::string> disagreeing(const Snapshot& snapshot, const fs::path& root,
                                      const std::string& name) {
-  const Document* doc = snapshot.documentAt((root / name).lexically_normal().generic_string());
-  REQUIRE(doc);
-  std::vector<std::string> out;
-  for (const Flag& flag : flagsFor(snapshot, *doc))
-    if (flag.code == "numbers/disagree") {
-      CHECK(flag.related.size() == 1);
-      out.push_back(std::string(flag.span.in(*doc->text)));
-    }
-  return out;
+  return rules_test::flaggedTexts(snapshot, root, name, "numbers/disagree");
 }
 
 const std::string kBlastA =
@@ -116,7 +93,8 @@ TEST_CASE("counted figures leave out dates, years and breakdowns", "[rules]") {
 
 TEST_CASE("numbers/disagree flags a count another document gives differently", "[rules]") {
   fs::path root = fs::temp_directory_path() / ("dossier-numbers-" + std::to_string(::getpid()));
-  auto snapshot = indexed(root, {{"a.txt", kBlastA}, {"b.txt", kBlastB}, {"c.txt", kElsewhere}});
+  auto snapshot = rules_test::indexedFolder(
+      root, {{"a.txt", kBlastA}, {"b.txt", kBlastB}, {"c.txt", kElsewhere}});
   auto inA = disagreeing(*snapshot, root, "a.txt");
   CHECK(std::find(inA.begin(), inA.end(), "40,000 homes") != inA.end());
   CHECK(std::find(inA.begin(), inA.end(), "Two workers") != inA.end());
@@ -130,7 +108,7 @@ TEST_CASE("numbers/disagree flags a count another document gives differently", "
 TEST_CASE("numbers/disagree stays silent when the documents agree", "[rules]") {
   fs::path root =
       fs::temp_directory_path() / ("dossier-numbers-same-" + std::to_string(::getpid()));
-  auto snapshot = indexed(root, {{"a.txt", kBlastA}, {"same.txt", kBlastSame}});
+  auto snapshot = rules_test::indexedFolder(root, {{"a.txt", kBlastA}, {"same.txt", kBlastSame}});
   CHECK(disagreeing(*snapshot, root, "same.txt").empty());
   auto inA = disagreeing(*snapshot, root, "a.txt");
   CHECK(std::find(inA.begin(), inA.end(), "40,000 homes") == inA.end());

@@ -23,9 +23,21 @@ bool isDebris(const Finding& finding) {
   return finding.code.starts_with("debris/");
 }
 
+// Whether `next` follows `previous` across a comma alone ("..., speaking on condition ...").
+bool adjacent(std::string_view text, Span previous, Span next) {
+  constexpr Offset kMaxGap = 3;
+  if (next.begin < previous.end || next.begin - previous.end > kMaxGap) return false;
+  bool comma = false;
+  for (Offset i = previous.end; i < next.begin; ++i) {
+    if (text[i] != ',' && text[i] != ' ') return false;
+    comma |= text[i] == ',';
+  }
+  return comma;
+}
+
 // One finding per code and place: of overlapping findings with one code the longest stays.
 // Analytical findings inside a debris line are dropped: the line is not the writer's text.
-std::vector<Finding> merge(std::vector<Finding> findings) {
+std::vector<Finding> merge(std::string_view text, std::vector<Finding> findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     return a.span.size() > b.span.size();
@@ -33,15 +45,24 @@ std::vector<Finding> merge(std::vector<Finding> findings) {
   std::vector<Span> debris;
   for (const Finding& finding : findings)
     if (isDebris(finding)) debris.push_back(finding.span);
-  std::map<std::string, Span> lastOfCode;
+  std::map<std::string, std::size_t> lastOfCode; // index into `kept`
   std::vector<Finding> kept;
   for (Finding& finding : findings) {
     auto last = lastOfCode.find(finding.code);
-    if (last != lastOfCode.end() && last->second.overlaps(finding.span)) continue;
+    if (last != lastOfCode.end()) {
+      Finding& previous = kept[last->second];
+      if (previous.span.overlaps(finding.span)) continue;
+      // Two cues of one code that touch, with only a comma or space between ("an official with
+      // knowledge of the schedule, speaking on condition of anonymity") are one flag.
+      if (adjacent(text, previous.span, finding.span)) {
+        previous.span.end = std::max(previous.span.end, finding.span.end);
+        continue;
+      }
+    }
     if (!isDebris(finding) &&
         std::any_of(debris.begin(), debris.end(), [&](Span d) { return d.overlaps(finding.span); }))
       continue;
-    lastOfCode[finding.code] = finding.span;
+    lastOfCode[finding.code] = kept.size();
     kept.push_back(std::move(finding));
   }
   return kept;
@@ -93,7 +114,7 @@ DocumentFindings analyze(std::string_view text, const TextStructure& structure,
   if (rules.profanity) rules.profanity->scan(text, findings);
   if (rules.quotes) rules.quotes->scan(text, structure, tokens, entities, findings);
   findRepetition(text, structure, tokens, findings);
-  result.findings = merge(std::move(findings));
+  result.findings = merge(text, std::move(findings));
   result.lines = lineKeys(text, structure, tokens, result.findings);
   return result;
 }
