@@ -152,7 +152,9 @@ void AnalysisCache::load() {
   std::string path = filePath();
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno != ENOENT)
+    // No such file, or no such folder (a file stands where it should be): nothing to read. Saving
+    // will say why the folder cannot be used, once.
+    if (errno != ENOENT && errno != ENOTDIR)
       log_(true, "analysis cache " + path + " unreadable: " + std::strerror(errno));
     return;
   }
@@ -162,6 +164,12 @@ void AnalysisCache::load() {
   };
   struct stat info {};
   if (::fstat(fd, &info) != 0) return reject("cannot stat");
+  if (!S_ISREG(info.st_mode)) {
+    log_(true, "analysis cache off: " + path + " is not a file");
+    unusable_ = true;
+    ::close(fd);
+    return;
+  }
   auto fileSize = static_cast<std::uint64_t>(info.st_size);
   char header[kHeaderSize];
   if (fileSize < kHeaderSize || !readAt(fd, header, kHeaderSize, 0))
@@ -246,10 +254,16 @@ AnalysisCache::lookup(const std::string& path, FileStamp stamp, std::uint64_t co
 
 bool AnalysisCache::write(const std::vector<Entry>& entries) const {
   std::lock_guard lock(writeMutex_);
+  if (unusable_) return false; // said so when it was opened
+  // The same failure comes back at every save (a read-only folder stays read-only): warn once.
+  auto log = [this](bool, const std::string& message) {
+    log_(!failureLogged_, message);
+    failureLogged_ = true;
+  };
   std::error_code error;
   fs::create_directories(folder_, error);
   if (error) {
-    log_(true, "analysis cache not saved: cannot create " + folder_ + ": " + error.message());
+    log(true, "analysis cache not saved: cannot create " + folder_ + ": " + error.message());
     return false;
   }
   static std::atomic<unsigned> counter{0};
@@ -257,11 +271,11 @@ bool AnalysisCache::write(const std::vector<Entry>& entries) const {
       filePath() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    log_(true, "analysis cache not saved: cannot create " + temp + ": " + std::strerror(errno));
+    log(true, "analysis cache not saved: cannot create " + temp + ": " + std::strerror(errno));
     return false;
   }
   auto fail = [&](const std::string& why) {
-    log_(true, "analysis cache not saved to " + folder_ + ": " + why);
+    log(true, "analysis cache not saved to " + folder_ + ": " + why);
     ::close(fd);
     ::unlink(temp.c_str());
     return false;
@@ -304,12 +318,12 @@ bool AnalysisCache::write(const std::vector<Entry>& entries) const {
   if (::close(fd) != 0) {
     fd = -1;
     ::unlink(temp.c_str());
-    log_(true, "analysis cache not saved to " + folder_ + ": " + std::strerror(errno));
+    log(true, "analysis cache not saved to " + folder_ + ": " + std::strerror(errno));
     return false;
   }
   if (::rename(temp.c_str(), filePath().c_str()) != 0) {
     ::unlink(temp.c_str());
-    log_(true, "analysis cache not saved to " + folder_ + ": " + std::strerror(errno));
+    log(true, "analysis cache not saved to " + folder_ + ": " + std::strerror(errno));
     return false;
   }
   return true;

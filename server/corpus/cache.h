@@ -82,8 +82,9 @@ public:
   // Whether an entry for `path` with this stamp exists (without reading it).
   bool has(const std::string& path, FileStamp stamp, std::uint64_t contentHash) const;
 
-  // Replaces the cache file with these entries (atomically). Returns false on failure (logged).
-  // Safe to call from any thread; writes are serialised.
+  // Replaces the cache file with these entries (atomically). Returns false on failure: the first
+  // failure is a warning, later ones (the same folder failing again) only information. Safe to
+  // call from any thread; writes are serialised.
   bool write(const std::vector<Entry>& entries) const;
 
 private:
@@ -105,6 +106,8 @@ private:
   int fd_ = -1; // the file the table describes, kept open for reads (pread is thread-safe)
   std::unordered_map<std::string, Located> table_;
   mutable std::mutex writeMutex_;
+  bool unusable_ = false;              // the cache file is not a file: never read nor written
+  mutable bool failureLogged_ = false; // a failed save was warned about (under writeMutex_)
 };
 
 } // namespace dossier::corpus

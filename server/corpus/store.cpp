@@ -6,8 +6,15 @@
 namespace dossier::corpus {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+// How often the progress is reported between publications while a folder is read.
+constexpr auto kProgressInterval = std::chrono::milliseconds(250);
+// After a file changed on disk, the cache is saved once no other change came for this long: a
+// branch switch or a sync changes many files in a burst, saved once at its end.
+constexpr auto kCacheQuietPeriod = std::chrono::seconds(2);
 
-std::uint64_t hashText(std::string_view text) { return std::hash<std::string_view>{}(text); }
+std::uint64_t hashText(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
 
 namespace {
 
@@ -15,7 +22,8 @@ namespace {
 // the two, so its entries come last and win where both speak.
 WorkspaceConfig merge(WorkspaceConfig file, const WorkspaceConfig& editor) {
   file.disabled.insert(file.disabled.begin(), editor.disabled.begin(), editor.disabled.end());
-  file.severities.insert(file.severities.begin(), editor.severities.begin(), editor.severities.end());
+  file.severities.insert(file.severities.begin(), editor.severities.begin(),
+                         editor.severities.end());
   file.exclude.insert(file.exclude.end(), editor.exclude.begin(), editor.exclude.end());
   file.ignores.insert(file.ignores.end(), editor.ignores.begin(), editor.ignores.end());
   return file;
@@ -26,13 +34,15 @@ bool sameKnowledgeInputs(const WorkspaceConfig& a, const WorkspaceConfig& b) {
          a.separateGroups == b.separateGroups && a.ignoredSurfaces == b.ignoredSurfaces;
 }
 
-analysis::KnowledgeOverrides overridesOf(const WorkspaceConfig& config) { return config.lexicon; }
+analysis::KnowledgeOverrides overridesOf(const WorkspaceConfig& config) {
+  return config.lexicon;
+}
 
-}  // namespace
+} // namespace
 
 CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads, CacheSettings cache)
-    : callbacks_(std::move(callbacks)),
-      indexPool_(std::make_unique<scheduler::ThreadPool>("index", indexThreads, /*lowPriority=*/true)) {
+    : callbacks_(std::move(callbacks)), indexPool_(std::make_unique<scheduler::ThreadPool>(
+                                            "index", indexThreads, /*lowPriority=*/true)) {
   config_ = std::make_shared<WorkspaceConfig>();
   knowledge_ = analysis::Knowledge::builtin();
   documents_ = std::make_shared<Snapshot::DocumentList>();
@@ -91,15 +101,17 @@ CorpusStore::Ticket CorpusStore::fileChanged(std::string path) {
 CorpusStore::Ticket CorpusStore::fileDeleted(std::string path) {
   return enqueue(DiskDeleted{std::move(path)}, true);
 }
-CorpusStore::Ticket CorpusStore::reindex() { return enqueue(Reindex{}, true); }
+CorpusStore::Ticket CorpusStore::reindex() {
+  return enqueue(Reindex{}, true);
+}
 
 std::shared_ptr<const Snapshot> CorpusStore::snapshot() const {
   std::lock_guard lock(publishedMutex_);
   return published_;
 }
 
-std::shared_ptr<const Snapshot> CorpusStore::snapshotAfter(Ticket ticket,
-                                                           std::chrono::milliseconds timeout) const {
+std::shared_ptr<const Snapshot>
+CorpusStore::snapshotAfter(Ticket ticket, std::chrono::milliseconds timeout) const {
   std::unique_lock lock(publishedMutex_);
   publishedWake_.wait_for(lock, timeout, [&] { return appliedTicket_ >= ticket; });
   return published_;
@@ -111,7 +123,18 @@ void CorpusStore::writerLoop() {
     bool fromEditor = false;
     {
       std::unique_lock lock(queueMutex_);
-      queueWake_.wait(lock, [&] { return stopping_ || !editorQueue_.empty() || !backgroundQueue_.empty(); });
+      auto pending = [&] {
+        return stopping_ || !editorQueue_.empty() || !backgroundQueue_.empty();
+      };
+      if (cacheSaveDue_) {
+        if (!queueWake_.wait_until(lock, *cacheSaveDue_, pending)) {
+          lock.unlock();
+          saveCache(); // quiet since the last change from disk
+          continue;
+        }
+      } else {
+        queueWake_.wait(lock, pending);
+      }
       if (stopping_) return;
       if (!editorQueue_.empty()) {
         fromEditor = true;
@@ -136,23 +159,37 @@ void CorpusStore::writerLoop() {
       continue;
     }
     // Background results (disk reads during a scan): keep applying them until the publication
-    // interval is over, waiting for more when the queue runs dry, and publish once. Publishing after
-    // every document would make the next write clone the index shards the new snapshot shares: the
-    // interval bounds that copying to a few times a second. Editor events cut the wait short.
+    // interval is over, waiting for more when the queue runs dry, and publish once. Publishing
+    // after every document would make the next write clone the index shards the new snapshot
+    // shares: the interval bounds that copying to a few times a second. Editor events cut the wait
+    // short.
     auto deadline = Clock::now() + publishInterval();
+    auto nextProgress = Clock::now() + kProgressInterval;
     while (true) {
       std::pair<Ticket, Event> item;
       {
         std::unique_lock lock(queueMutex_);
-        bool more = queueWake_.wait_until(lock, deadline, [&] {
+        bool more = queueWake_.wait_until(lock, std::min(deadline, nextProgress), [&] {
           return stopping_ || !editorQueue_.empty() || !backgroundQueue_.empty();
         });
-        if (!more || stopping_ || !editorQueue_.empty()) break;
+        if (stopping_ || !editorQueue_.empty()) break;
+        if (!more) {
+          if (Clock::now() >= deadline) break;
+          // Between sparse publications the progress still moves.
+          nextProgress = Clock::now() + kProgressInterval;
+          lock.unlock();
+          if (callbacks_.progress && !progress_.done()) callbacks_.progress(progress_);
+          continue;
+        }
         item = std::move(backgroundQueue_.front());
         backgroundQueue_.pop_front();
       }
       apply(item.second);
-      if (progress_.done()) break;  // the scan just finished: show it at once
+      if (progress_.done()) break; // the scan just finished: show it at once
+      if (Clock::now() >= nextProgress) {
+        nextProgress = Clock::now() + kProgressInterval;
+        if (callbacks_.progress) callbacks_.progress(progress_);
+      }
     }
     publish();
   }
@@ -162,9 +199,17 @@ std::chrono::milliseconds CorpusStore::publishInterval() const {
   // Small corpora: show results quickly. Large ones: publish less often, since each publication
   // costs a copy of the shards written next, which grows with the corpus.
   std::size_t documents = idsByPath_->size();
-  if (documents < 1000) return std::chrono::milliseconds(100);
-  if (documents < 10000) return std::chrono::milliseconds(500);
-  return std::chrono::milliseconds(1000);
+  auto interval = std::chrono::milliseconds(documents < 1000    ? 100
+                                            : documents < 10000 ? 500
+                                                                : 1000);
+  if (progress_.done()) return interval;
+  // While a folder is read, the index grows with the time spent reading, and each publication makes
+  // the next writes copy nearly all of it. Publishing after half the time read so far (at 1, 1.5,
+  // 2.25, ... seconds) spaces publications geometrically: their copies add up to a few times the
+  // final index, so the read stays linear in the corpus instead of quadratic.
+  auto sinceStart =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - scanStarted_);
+  return std::max(interval, sinceStart / 2);
 }
 
 void CorpusStore::apply(Event& event) {
@@ -172,6 +217,8 @@ void CorpusStore::apply(Event& event) {
   if (scanGeneration_ > 0 && !scanFinishedSeen_ && progress_.done()) {
     scanFinishedSeen_ = true;
     scanFinished();
+  } else if (cache_ && cacheDirty_ && scanFinishedSeen_ && progress_.done()) {
+    cacheSaveDue_ = Clock::now() + kCacheQuietPeriod; // each change restarts the quiet period
   }
 }
 
@@ -183,7 +230,8 @@ void CorpusStore::publish() {
   snapshot->index = index_;
   snapshot->knowledge = knowledge_;
   snapshot->config = config_;
-  for (const auto& root : roots_) snapshot->roots.push_back(root.path);
+  for (const auto& root : roots_)
+    snapshot->roots.push_back(root.path);
   snapshot->progress = progress_;
   std::vector<DocId> changed;
   changed.swap(changed_);
@@ -200,7 +248,8 @@ void CorpusStore::log(LogLevel level, const std::string& message) const {
   if (callbacks_.log) callbacks_.log(level, message);
 }
 
-std::optional<std::pair<std::size_t, std::string>> CorpusStore::locate(const std::string& path) const {
+std::optional<std::pair<std::size_t, std::string>>
+CorpusStore::locate(const std::string& path) const {
   for (std::size_t i = 0; i < roots_.size(); ++i) {
     const std::string& root = roots_[i].path;
     if (path.size() > root.size() && path.starts_with(root) &&
@@ -219,7 +268,8 @@ void CorpusStore::apply(SetRoots& e) {
   for (auto& path : e.roots) {
     Root root;
     root.path = fs::path(path).lexically_normal().generic_string();
-    while (root.path.size() > 1 && root.path.ends_with("/")) root.path.pop_back();
+    while (root.path.size() > 1 && root.path.ends_with("/"))
+      root.path.pop_back();
     roots_.push_back(std::move(root));
   }
   reloadConfiguration();
@@ -240,10 +290,11 @@ void CorpusStore::apply(SetOpen& e) {
   ++diskGeneration_[e.path];
   auto text = std::move(e.text);
   const Document* existing = nullptr;
-  if (auto it = idsByPath_->find(e.path); it != idsByPath_->end()) existing = (*documents_)[it->second].get();
+  if (auto it = idsByPath_->find(e.path); it != idsByPath_->end())
+    existing = (*documents_)[it->second].get();
   std::shared_ptr<const analysis::DocumentAnalysis> analysis;
   if (existing && existing->hash == hashText(*text)) {
-    analysis = existing->analysis;  // opening an unchanged file: no need to analyse again
+    analysis = existing->analysis; // opening an unchanged file: no need to analyse again
   } else {
     analysis = analysis::analyzeDocument(*text, *knowledge_);
   }
@@ -274,14 +325,15 @@ void CorpusStore::apply(DiskChanged& e) {
     return;
   }
   std::error_code error;
-  if (fs::is_directory(e.path, error)) {  // a folder appeared: read what it holds
+  if (fs::is_directory(e.path, error)) { // a folder appeared: read what it holds
     startScan();
     return;
   }
   if (!inCorpus(roots_[located->first].scan, located->second)) return;
   const Document* existing = nullptr;
-  if (auto it = idsByPath_->find(e.path); it != idsByPath_->end()) existing = (*documents_)[it->second].get();
-  if (existing && existing->version) return;  // open in the editor: its buffer wins until closed
+  if (auto it = idsByPath_->find(e.path); it != idsByPath_->end())
+    existing = (*documents_)[it->second].get();
+  if (existing && existing->version) return; // open in the editor: its buffer wins until closed
   scheduleLoad(e.path, located->second, /*counted=*/false);
 }
 
@@ -300,8 +352,10 @@ void CorpusStore::apply(DiskDeleted& e) {
       if (doc && !doc->version) gone.push_back(path);
     }
   }
-  for (const auto& path : gone) removeDocument(path);
-  if (!gone.empty()) log(LogLevel::Info, "removed " + std::to_string(gone.size()) + " document(s) under " + e.path);
+  for (const auto& path : gone)
+    removeDocument(path);
+  if (!gone.empty())
+    log(LogLevel::Info, "removed " + std::to_string(gone.size()) + " document(s) under " + e.path);
 }
 
 void CorpusStore::apply(Reindex&) {
@@ -312,12 +366,12 @@ void CorpusStore::apply(Reindex&) {
 // --- background results -----------------------------------------------------------------------
 
 void CorpusStore::apply(Discovered& e) {
-  if (e.scan != scanGeneration_) return;  // a newer scan replaced this one
+  if (e.scan != scanGeneration_) return; // a newer scan replaced this one
   progress_.discovered += e.files.size();
   for (auto& file : e.files) {
     auto it = idsByPath_->find(file.path);
     if (it != idsByPath_->end() && (*documents_)[it->second]->version) {
-      ++progress_.processed;  // open in the editor already
+      ++progress_.processed; // open in the editor already
       continue;
     }
     scheduleLoad(file.path, file.relative, /*counted=*/true);
@@ -328,22 +382,24 @@ void CorpusStore::apply(Discovered& e) {
 void CorpusStore::apply(Loaded& e) {
   if (e.counted) ++progress_.processed;
   auto generation = diskGeneration_.find(e.path);
-  if (generation == diskGeneration_.end() || generation->second != e.generation) return;  // stale
-  if (e.knowledge != knowledge_) {  // analysed under an older configuration: do it again
+  if (generation == diskGeneration_.end() || generation->second != e.generation) return; // stale
+  if (e.knowledge != knowledge_) { // analysed under an older configuration: do it again
     scheduleLoad(e.path, e.relative, false);
     return;
   }
   if (e.fromCache && e.counted) ++progress_.fromCache;
   auto it = idsByPath_->find(e.path);
   const Document* existing = it == idsByPath_->end() ? nullptr : (*documents_)[it->second].get();
-  if (existing && existing->version) return;  // opened meanwhile: the editor's text wins
+  if (existing && existing->version) return; // opened meanwhile: the editor's text wins
   if (!e.text) {
     log(LogLevel::Info, "skipped " + e.path + ": " + e.problem);
     if (existing) removeDocument(e.path);
     return;
   }
-  if (e.stamp) stamps_[e.path] = *e.stamp;
-  else stamps_.erase(e.path);
+  if (e.stamp)
+    stamps_[e.path] = *e.stamp;
+  else
+    stamps_.erase(e.path);
   if (!e.fromCache) {
     cacheDirty_ = true;
     if (e.counted) ++analysedInScan_;
@@ -358,7 +414,8 @@ void CorpusStore::openCache() {
   cache_.reset();
   if (!cacheSettings_.enabled || roots_.empty()) return;
   std::vector<std::string> roots;
-  for (const auto& root : roots_) roots.push_back(root.path);
+  for (const auto& root : roots_)
+    roots.push_back(root.path);
   std::string folder = AnalysisCache::folderFor(cacheSettings_, roots);
   if (folder.empty()) {
     log(LogLevel::Warning, "analysis cache off: no cache folder ($XDG_CACHE_HOME and $HOME unset)");
@@ -368,7 +425,8 @@ void CorpusStore::openCache() {
     log(problem ? LogLevel::Warning : LogLevel::Info, message);
   };
   cache_ = AnalysisCache::open(folder, buildId(), knowledgeKey(overridesOf(*config_)), logger);
-  log(LogLevel::Info, "analysis cache " + folder + ": " + std::to_string(cache_->size()) + " entries");
+  log(LogLevel::Info,
+      "analysis cache " + folder + ": " + std::to_string(cache_->size()) + " entries");
   cacheDirty_ = false;
 }
 
@@ -376,10 +434,20 @@ void CorpusStore::scanFinished() {
   log(LogLevel::Info, "read " + std::to_string(progress_.processed) + " files: " +
                           std::to_string(progress_.fromCache) + " from the analysis cache, " +
                           std::to_string(analysedInScan_) + " analysed");
+  saveCache();
+}
+
+void CorpusStore::saveCache() {
+  cacheSaveDue_.reset();
   if (!cache_ || !cacheDirty_) return;
+  if (cacheSaving_) { // one save at a time: this one comes after
+    cacheSaveDue_ = Clock::now() + kCacheQuietPeriod;
+    return;
+  }
   cacheDirty_ = false;
-  // Saving encodes every analysis: do it off the writer thread, one save at a time.
+  // Saving encodes every analysis: do it off the writer thread.
   if (cacheWriter_.joinable()) cacheWriter_.join();
+  cacheSaving_ = true;
   cacheWriter_ = std::thread([this, cache = cache_, entries = cacheEntries()] {
     auto started = Clock::now();
     if (cache->write(entries)) {
@@ -387,13 +455,14 @@ void CorpusStore::scanFinished() {
       log(LogLevel::Info, "analysis cache saved: " + std::to_string(entries.size()) + " files in " +
                               std::to_string(elapsed.count()) + " ms");
     }
+    cacheSaving_ = false;
   });
 }
 
 std::vector<AnalysisCache::Entry> CorpusStore::cacheEntries() const {
   std::vector<AnalysisCache::Entry> entries;
   for (const auto& doc : *documents_) {
-    if (!doc || doc->version) continue;  // open buffers are not what is on disk
+    if (!doc || doc->version) continue; // open buffers are not what is on disk
     auto stamp = stamps_.find(doc->path);
     if (stamp == stamps_.end()) continue;
     entries.push_back({doc->path, stamp->second, doc->hash, doc->analysis});
@@ -410,14 +479,15 @@ void CorpusStore::reloadConfiguration() {
       FileContents contents = readTextFile(configPath, 4u << 20);
       if (contents.text) {
         file = parseConfig(*contents.text);
-        for (const auto& problem : file.problems) log(LogLevel::Warning, configPath + ": " + problem);
+        for (const auto& problem : file.problems)
+          log(LogLevel::Warning, configPath + ": " + problem);
       } else {
         log(LogLevel::Warning, "cannot read " + configPath + ": " + contents.problem);
       }
     }
   }
-  auto next = std::make_shared<WorkspaceConfig>(haveEditorSettings_ ? merge(std::move(file), editorSettings_)
-                                                                    : std::move(file));
+  auto next = std::make_shared<WorkspaceConfig>(
+      haveEditorSettings_ ? merge(std::move(file), editorSettings_) : std::move(file));
   bool globsChanged = next->include != config_->include || next->exclude != config_->exclude;
   bool knowledgeChanged = !sameKnowledgeInputs(*next, *config_);
   config_ = next;
@@ -436,7 +506,9 @@ void CorpusStore::reloadConfiguration() {
 }
 
 void CorpusStore::reanalyseAll() {
-  std::vector<std::tuple<std::string, std::string, std::shared_ptr<const std::string>, std::int64_t>> open;
+  std::vector<
+      std::tuple<std::string, std::string, std::shared_ptr<const std::string>, std::int64_t>>
+      open;
   std::size_t fromDisk = 0;
   for (const auto& doc : *documents_) {
     if (!doc) continue;
@@ -449,7 +521,9 @@ void CorpusStore::reanalyseAll() {
   }
   for (auto& [path, relative, text, version] : open)
     putDocument(path, relative, text, version, analysis::analyzeDocument(*text, *knowledge_));
-  if (fromDisk) log(LogLevel::Info, "configuration changed: analysing " + std::to_string(fromDisk) + " files again");
+  if (fromDisk)
+    log(LogLevel::Info,
+        "configuration changed: analysing " + std::to_string(fromDisk) + " files again");
 }
 
 void CorpusStore::startScan() {
@@ -458,6 +532,7 @@ void CorpusStore::startScan() {
   std::uint64_t scan = ++scanGeneration_;
   progress_ = IndexingProgress{};
   progress_.scanning = true;
+  scanStarted_ = Clock::now();
   scanFinishedSeen_ = false;
   analysedInScan_ = 0;
   corpusWideChange_ = true;
@@ -469,12 +544,15 @@ void CorpusStore::startScan() {
     const Document* doc = (*documents_)[id].get();
     if (!doc || doc->version) continue;
     auto located = locate(path);
-    if (!located || !inCorpus(roots_[located->first].scan, located->second)) outside.push_back(path);
+    if (!located || !inCorpus(roots_[located->first].scan, located->second))
+      outside.push_back(path);
   }
-  for (const auto& path : outside) removeDocument(path);
+  for (const auto& path : outside)
+    removeDocument(path);
 
   std::vector<ScanOptions> options;
-  for (const auto& root : roots_) options.push_back(root.scan);
+  for (const auto& root : roots_)
+    options.push_back(root.scan);
   scanStop_ = std::make_shared<std::atomic<bool>>(false);
   auto stop = scanStop_;
   scanThread_ = std::thread([this, options, stop, scan] {
@@ -485,7 +563,8 @@ void CorpusStore::startScan() {
     };
     for (const auto& option : options) {
       scanWorkspace(
-          option, [&](ScannedFile file) {
+          option,
+          [&](ScannedFile file) {
             batch.push_back(std::move(file));
             if (batch.size() >= 256) flush(false);
           },
@@ -504,7 +583,8 @@ void CorpusStore::scheduleLoad(const std::string& path, const std::string& relat
   auto knowledge = knowledge_;
   auto cache = cache_;
   indexPool_->post([this, path, relative, generation, counted, knowledge, cache] {
-    Loaded loaded{generation, counted, path, relative, nullptr, "", nullptr, knowledge, std::nullopt, false};
+    Loaded loaded{generation, counted, path,      relative,     nullptr,
+                  "",         nullptr, knowledge, std::nullopt, false};
     std::optional<FileStamp> before = cache ? stampOf(path) : std::nullopt;
     FileContents contents = readTextFile(path);
     if (contents.text) {
@@ -529,7 +609,8 @@ void CorpusStore::putDocument(const std::string& path, const std::string& relati
                               std::optional<std::int64_t> version,
                               std::shared_ptr<const analysis::DocumentAnalysis> analysis) {
   // Clone shared structures a published snapshot still holds (copy-on-write), then mutate.
-  if (documents_.use_count() > 1) documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
+  if (documents_.use_count() > 1)
+    documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
   if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
 
   auto doc = std::make_shared<Document>();
@@ -559,7 +640,8 @@ void CorpusStore::putDocument(const std::string& path, const std::string& relati
 void CorpusStore::removeDocument(const std::string& path) {
   auto it = idsByPath_->find(path);
   if (it == idsByPath_->end()) return;
-  if (documents_.use_count() > 1) documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
+  if (documents_.use_count() > 1)
+    documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
   if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
   if (idsByPath_.use_count() > 1) idsByPath_ = std::make_shared<Snapshot::PathMap>(*idsByPath_);
   DocId id = it->second;
@@ -571,4 +653,4 @@ void CorpusStore::removeDocument(const std::string& path) {
   corpusWideChange_ = true;
 }
 
-}  // namespace dossier::corpus
+} // namespace dossier::corpus

@@ -1,11 +1,12 @@
 // The corpus state's single owner. Every change (an editor edit, a file changed on disk, a new
-// configuration, the initial folder scan) is an event queued here; one writer thread applies them in
-// order and publishes a new immutable Snapshot after each batch. Nothing else mutates corpus state.
+// configuration, the initial folder scan) is an event queued here; one writer thread applies them
+// in order and publishes a new immutable Snapshot after each batch. Nothing else mutates corpus
+// state.
 //
-// Each call returns a ticket; `snapshotAfter(ticket)` waits until the change is visible, so a request
-// that arrives after an edit is answered on the edited text. Editor edits are analysed on the writer
-// thread (a few milliseconds) and jump ahead of bulk work; reading and analysing files from disk runs
-// on a low-priority pool and is committed as results arrive.
+// Each call returns a ticket; `snapshotAfter(ticket)` waits until the change is visible, so a
+// request that arrives after an edit is answered on the edited text. Editor edits are analysed on
+// the writer thread (a few milliseconds) and jump ahead of bulk work; reading and analysing files
+// from disk runs on a low-priority pool and is committed as results arrive.
 #pragma once
 
 #include "server/corpus/cache.h"
@@ -13,12 +14,14 @@
 #include "server/corpus/snapshot.h"
 #include "server/scheduler/thread_pool.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -35,15 +38,20 @@ struct StoreCallbacks {
   std::function<void(const std::shared_ptr<const Snapshot>&, const std::vector<DocId>& changed,
                      bool corpusWide)>
       published;
+  // While a folder is read, between publications (which grow rarer as the corpus grows): how far
+  // the read has got. Never called with a finished progress (that comes with its snapshot).
+  // Called on the writer thread: keep it short.
+  std::function<void(const IndexingProgress&)> progress;
   std::function<void(LogLevel, const std::string&)> log;
 };
 
 class CorpusStore {
- public:
+public:
   using Ticket = std::uint64_t;
 
-  // With `cache.enabled`, analyses of files read from disk are saved per workspace once a folder has
-  // been read, and files whose size, mtime and content are unchanged are loaded from there next time.
+  // With `cache.enabled`, analyses of files read from disk are saved per workspace once a folder
+  // has been read, and files whose size, mtime and content are unchanged are loaded from there next
+  // time.
   CorpusStore(StoreCallbacks callbacks, unsigned indexThreads, CacheSettings cache = {});
   ~CorpusStore();
   CorpusStore(const CorpusStore&) = delete;
@@ -66,32 +74,51 @@ class CorpusStore {
   std::shared_ptr<const Snapshot> snapshot() const;
   // The first snapshot that includes the change with this ticket; waits at most `timeout`, then
   // returns the latest one.
-  std::shared_ptr<const Snapshot> snapshotAfter(Ticket ticket, std::chrono::milliseconds timeout) const;
+  std::shared_ptr<const Snapshot> snapshotAfter(Ticket ticket,
+                                                std::chrono::milliseconds timeout) const;
 
- private:
-  struct SetRoots { std::vector<std::string> roots; };
-  struct SetSettings { WorkspaceConfig settings; };
-  struct SetOpen { std::string path; std::shared_ptr<const std::string> text; std::int64_t version; };
-  struct Close { std::string path; };
-  struct DiskChanged { std::string path; };
-  struct DiskDeleted { std::string path; };
+private:
+  struct SetRoots {
+    std::vector<std::string> roots;
+  };
+  struct SetSettings {
+    WorkspaceConfig settings;
+  };
+  struct SetOpen {
+    std::string path;
+    std::shared_ptr<const std::string> text;
+    std::int64_t version;
+  };
+  struct Close {
+    std::string path;
+  };
+  struct DiskChanged {
+    std::string path;
+  };
+  struct DiskDeleted {
+    std::string path;
+  };
   struct Reindex {};
   // Results of background work, applied by the writer like any other event.
-  struct Discovered { std::uint64_t scan; std::vector<ScannedFile> files; bool last; };
+  struct Discovered {
+    std::uint64_t scan;
+    std::vector<ScannedFile> files;
+    bool last;
+  };
   struct Loaded {
-    std::uint64_t generation;  // of this path's disk state when the read was started
-    bool counted;              // part of a scan: counts towards the progress
+    std::uint64_t generation; // of this path's disk state when the read was started
+    bool counted;             // part of a scan: counts towards the progress
     std::string path;
     std::string relative;
-    std::shared_ptr<const std::string> text;  // null when the file could not be used
+    std::shared_ptr<const std::string> text; // null when the file could not be used
     std::string problem;
     std::shared_ptr<const analysis::DocumentAnalysis> analysis;
-    std::shared_ptr<const analysis::Knowledge> knowledge;  // what it was analysed with
-    std::optional<FileStamp> stamp;  // of the file as read, when it did not change while being read
-    bool fromCache = false;          // the analysis came from the persistent cache
+    std::shared_ptr<const analysis::Knowledge> knowledge; // what it was analysed with
+    std::optional<FileStamp> stamp; // of the file as read, when it did not change while being read
+    bool fromCache = false;         // the analysis came from the persistent cache
   };
-  using Event = std::variant<SetRoots, SetSettings, SetOpen, Close, DiskChanged, DiskDeleted, Reindex,
-                             Discovered, Loaded>;
+  using Event = std::variant<SetRoots, SetSettings, SetOpen, Close, DiskChanged, DiskDeleted,
+                             Reindex, Discovered, Loaded>;
 
   Ticket enqueue(Event event, bool fromEditor);
   void writerLoop();
@@ -124,15 +151,18 @@ class CorpusStore {
   // the background once a scan has read every file.
   void openCache();
   void scanFinished();
+  // Saves the cache in the background when documents from disk changed since the last save; with
+  // a save still running, tries again after the quiet period.
+  void saveCache();
   std::vector<AnalysisCache::Entry> cacheEntries() const;
 
   StoreCallbacks callbacks_;
-  std::unique_ptr<scheduler::ThreadPool> indexPool_;  // reset last in the destructor body
+  std::unique_ptr<scheduler::ThreadPool> indexPool_; // reset last in the destructor body
 
   // Queue between callers and the writer thread.
   mutable std::mutex queueMutex_;
   std::condition_variable queueWake_;
-  std::deque<std::pair<Ticket, Event>> editorQueue_;  // applied first
+  std::deque<std::pair<Ticket, Event>> editorQueue_; // applied first
   std::deque<std::pair<Ticket, Event>> backgroundQueue_;
   Ticket nextTicket_ = 1;
   bool stopping_ = false;
@@ -156,8 +186,9 @@ class CorpusStore {
   std::shared_ptr<Snapshot::DocumentList> documents_;
   std::shared_ptr<Snapshot::PathMap> idsByPath_;
   std::shared_ptr<index::CorpusIndex> index_;
-  std::unordered_map<std::string, std::uint64_t> diskGeneration_;  // path -> latest requested read
+  std::unordered_map<std::string, std::uint64_t> diskGeneration_; // path -> latest requested read
   std::uint64_t scanGeneration_ = 0;
+  std::chrono::steady_clock::time_point scanStarted_;
   IndexingProgress progress_;
   std::vector<DocId> changed_;
   bool corpusWideChange_ = false;
@@ -165,14 +196,17 @@ class CorpusStore {
   std::shared_ptr<std::atomic<bool>> scanStop_;
   std::thread scanThread_;
   CacheSettings cacheSettings_;
-  std::shared_ptr<AnalysisCache> cache_;                // null when disabled or without roots
-  std::unordered_map<std::string, FileStamp> stamps_;  // path -> stamp of the disk text it holds
-  bool cacheDirty_ = false;        // documents from disk changed since the cache was last saved
-  bool scanFinishedSeen_ = false;  // scanFinished() ran for the current scan
+  std::shared_ptr<AnalysisCache> cache_;              // null when disabled or without roots
+  std::unordered_map<std::string, FileStamp> stamps_; // path -> stamp of the disk text it holds
+  bool cacheDirty_ = false;       // documents from disk changed since the cache was last saved
+  bool scanFinishedSeen_ = false; // scanFinished() ran for the current scan
   std::size_t analysedInScan_ = 0;
   std::thread cacheWriter_;
+  std::atomic<bool> cacheSaving_{false};
+  // Files changed on disk after the read: saved once no change came for a quiet period.
+  std::optional<std::chrono::steady_clock::time_point> cacheSaveDue_;
 
-  std::thread writer_;  // last: started once everything above is ready
+  std::thread writer_; // last: started once everything above is ready
 };
 
-}  // namespace dossier::corpus
+} // namespace dossier::corpus

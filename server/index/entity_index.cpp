@@ -115,16 +115,18 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     addNumber(lowercase_, word, sign);
   for (const std::string& key : keys) {
     const Postings* existing = docsByKey_.find(key);
-    auto next = existing && *existing ? std::make_shared<std::vector<DocId>>(**existing)
-                                      : std::make_shared<std::vector<DocId>>();
-    auto at = std::lower_bound(next->begin(), next->end(), doc);
-    if (sign > 0 && (at == next->end() || *at != doc)) next->insert(at, doc);
-    if (sign < 0 && at != next->end() && *at == doc) next->erase(at);
-    if (next->empty()) {
-      docsByKey_.erase(key);
-    } else {
-      docsByKey_.mutate(key) = std::move(next);
-    }
+    if (sign < 0 && !(existing && *existing)) continue;
+    Postings& list = docsByKey_.mutate(key);
+    // A list no published snapshot shares (use_count 1, the writer's own) changes in place: copying
+    // it for every document that mentions a common key made indexing quadratic.
+    if (!list)
+      list = std::make_shared<std::vector<DocId>>();
+    else if (list.use_count() != 1)
+      list = std::make_shared<std::vector<DocId>>(*list);
+    auto at = std::lower_bound(list->begin(), list->end(), doc);
+    if (sign > 0 && (at == list->end() || *at != doc)) list->insert(at, doc);
+    if (sign < 0 && at != list->end() && *at == doc) list->erase(at);
+    if (list->empty()) docsByKey_.erase(key);
   }
 }
 

@@ -56,7 +56,7 @@ public:
 private:
   void update(DocId doc, const analysis::entities::DocumentEntities& entities, int sign);
 
-  using Postings = std::shared_ptr<const std::vector<DocId>>;
+  using Postings = std::shared_ptr<std::vector<DocId>>; // changed in place only while unshared
   using Counted = std::shared_ptr<const KeyCounts>;
   CowShardedMap<std::string, Postings> docsByKey_;
   // Many shards for the same reason as PassageIndex::postings_: each document touches many words.

@@ -34,6 +34,9 @@ LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
   callbacks.published = [this](const auto& snapshot, const auto& changed, bool corpusWide) {
     onPublished(snapshot, changed, corpusWide);
   };
+  callbacks.progress = [this](const corpus::IndexingProgress& progress) {
+    if (!stopping_ && state_ != State::Uninitialized) reportProgress(progress);
+  };
   callbacks.log = [](corpus::LogLevel level, const std::string& message) {
     Logger::instance().log(static_cast<LogLevel>(level), message,
                            level <= corpus::LogLevel::Warning);

@@ -159,9 +159,27 @@ TEST_CASE("an unusable cache folder is logged and ignored", "[cache]") {
   auto cache = AnalysisCache::open((dir.root / "taken" / "ws").string(), 1, 2, logged.log());
   CHECK(cache->size() == 0);
   CHECK_FALSE(cache->write({entryFor("/corpus/a.txt", kText)}));
-  REQUIRE(logged.problems.size() == 2); // cannot read it, cannot save it
-  CHECK(logged.problems[1].find("not saved") != std::string::npos);
+  // Nothing to read there is no news; that it cannot be saved is, once: every later save fails
+  // the same way.
+  REQUIRE(logged.problems.size() == 1);
+  CHECK(logged.problems[0].find("not saved") != std::string::npos);
+  CHECK(logged.problems[0].find(dir.root.string()) != std::string::npos);
+  CHECK_FALSE(cache->write({entryFor("/corpus/a.txt", kText)}));
+  CHECK(logged.problems.size() == 1);
   CHECK(readAll(dir.root / "taken") == "not a folder");
+}
+
+TEST_CASE("a cache file that is not a file is logged once and never written", "[cache]") {
+  TempDir dir;
+  fs::create_directories(dir.root / "ws" / "analyses.bin" / "in-the-way");
+  Logged logged;
+  auto cache = AnalysisCache::open((dir.root / "ws").string(), 1, 2, logged.log());
+  CHECK(cache->size() == 0);
+  CHECK_FALSE(cache->write({entryFor("/corpus/a.txt", kText)}));
+  CHECK_FALSE(cache->write({entryFor("/corpus/a.txt", kText)}));
+  REQUIRE(logged.problems.size() == 1);
+  CHECK(logged.problems[0].find("not a file") != std::string::npos);
+  CHECK(fs::is_directory(dir.root / "ws" / "analyses.bin" / "in-the-way"));
 }
 
 TEST_CASE("cache folders are per workspace, whatever the order of its roots", "[cache]") {
