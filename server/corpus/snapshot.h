@@ -1,6 +1,6 @@
 // An immutable view of the whole corpus at one moment: every document's text and analysis, the
-// corpus-wide index built from them, and the configuration they were analysed under. Requests read one
-// snapshot from start to end, so they never see half of an edit, and never block the writer.
+// corpus-wide index built from them, and the configuration they were analysed under. Requests read
+// one snapshot from start to end, so they never see half of an edit, and never block the writer.
 #pragma once
 
 #include "server/analysis/document.h"
@@ -23,30 +23,35 @@ using index::DocId;
 
 struct Document {
   DocId id = 0;
-  std::string path;      // absolute, normalised
-  std::string relative;  // to its workspace root ('/'-separated), or the path when outside every root
+  std::string path; // absolute, normalised
+  std::string
+      relative; // to its workspace root ('/'-separated), or the path when outside every root
   std::shared_ptr<const std::string> text;
-  std::uint64_t hash = 0;                // of the text
-  std::optional<std::int64_t> version;   // the editor's version while the document is open
-  std::shared_ptr<const analysis::DocumentAnalysis> analysis;  // never null in a snapshot
+  std::uint64_t hash = 0;              // of the text
+  std::optional<std::int64_t> version; // the editor's version while the document is open
+  std::shared_ptr<const analysis::DocumentAnalysis> analysis; // never null in a snapshot
 };
 
 struct IndexingProgress {
-  std::size_t discovered = 0;  // files found by the scan so far
-  std::size_t processed = 0;   // of those, read and analysed (or skipped as unreadable)
-  std::size_t fromCache = 0;   // of those, loaded from the persistent analysis cache
-  bool scanning = false;       // the folder walk is still running
+  std::size_t discovered = 0; // files found by the scan so far
+  std::size_t processed = 0;  // of those, read and analysed (or skipped as unreadable)
+  std::size_t fromCache = 0;  // of those, loaded from the persistent analysis cache
+  bool scanning = false;      // the folder walk is still running
   bool done() const { return !scanning && processed >= discovered; }
 };
 
 struct Snapshot {
-  using DocumentList = std::vector<std::shared_ptr<const Document>>;  // by id; null once removed
+  using DocumentList = std::vector<std::shared_ptr<const Document>>; // by id; null once removed
   using PathMap = std::unordered_map<std::string, DocId>;
 
   std::uint64_t revision = 0;
   std::shared_ptr<const DocumentList> documents = std::make_shared<DocumentList>();
   std::shared_ptr<const PathMap> idsByPath = std::make_shared<PathMap>();
   std::shared_ptr<const index::CorpusIndex> index = std::make_shared<index::CorpusIndex>();
+  // Each document id's place when the documents are ordered by path (paths are unique): answers
+  // list documents in path order so they do not depend on the order the folder was read in, and
+  // integers compare faster than paths. May be null (then paths are compared).
+  std::shared_ptr<const std::vector<std::uint32_t>> pathRanks;
   std::shared_ptr<const analysis::Knowledge> knowledge;
   std::shared_ptr<const WorkspaceConfig> config = std::make_shared<WorkspaceConfig>();
   std::vector<std::string> roots;
@@ -61,8 +66,7 @@ struct Snapshot {
   }
   std::size_t documentCount() const { return idsByPath->size(); }
 
-  template <typename Visit>
-  void forEachDocument(Visit&& visit) const {
+  template <typename Visit> void forEachDocument(Visit&& visit) const {
     for (const auto& doc : *documents)
       if (doc) visit(*doc);
   }
@@ -70,4 +74,4 @@ struct Snapshot {
 
 std::uint64_t hashText(std::string_view text);
 
-}  // namespace dossier::corpus
+} // namespace dossier::corpus

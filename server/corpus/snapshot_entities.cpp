@@ -14,6 +14,6 @@ SnapshotEntities::SnapshotEntities(const Snapshot& snapshot)
             return index::DocumentView{&doc->analysis->entities, *doc->text, doc->path,
                                        &doc->analysis->findings};
           },
-          overrides_, &snapshot.index->lines) {}
+          overrides_, &snapshot.index->lines, snapshot.pathRanks.get()) {}
 
 } // namespace dossier::corpus

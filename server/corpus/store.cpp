@@ -1,5 +1,7 @@
 #include "server/corpus/store.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 
@@ -36,6 +38,21 @@ bool sameKnowledgeInputs(const WorkspaceConfig& a, const WorkspaceConfig& b) {
 
 analysis::KnowledgeOverrides overridesOf(const WorkspaceConfig& config) {
   return config.lexicon;
+}
+
+// Snapshot::pathRanks: ids of removed documents keep UINT32_MAX (no snapshot lists them).
+std::shared_ptr<const std::vector<std::uint32_t>> rankByPath(const Snapshot::PathMap& idsByPath,
+                                                             std::size_t idCount) {
+  std::vector<std::pair<std::string_view, DocId>> byPath;
+  byPath.reserve(idsByPath.size());
+  for (const auto& [path, id] : idsByPath)
+    byPath.push_back({path, id});
+  std::sort(byPath.begin(), byPath.end());
+  auto ranks = std::make_shared<std::vector<std::uint32_t>>(idCount, UINT32_MAX);
+  for (std::size_t rank = 0; rank < byPath.size(); ++rank)
+    if (byPath[rank].second < idCount)
+      (*ranks)[byPath[rank].second] = static_cast<std::uint32_t>(rank);
+  return ranks;
 }
 
 } // namespace
@@ -228,6 +245,11 @@ void CorpusStore::publish() {
   snapshot->documents = documents_;
   snapshot->idsByPath = idsByPath_;
   snapshot->index = index_;
+  if (pathsChanged_ || !pathRanks_) {
+    pathRanks_ = rankByPath(*idsByPath_, documents_->size());
+    pathsChanged_ = false;
+  }
+  snapshot->pathRanks = pathRanks_;
   snapshot->knowledge = knowledge_;
   snapshot->config = config_;
   for (const auto& root : roots_)
@@ -626,6 +648,7 @@ void CorpusStore::putDocument(const std::string& path, const std::string& relati
     if (idsByPath_.use_count() > 1) idsByPath_ = std::make_shared<Snapshot::PathMap>(*idsByPath_);
     doc->id = static_cast<DocId>(documents_->size());
     idsByPath_->emplace(path, doc->id);
+    pathsChanged_ = true;
     documents_->push_back(nullptr);
     corpusWideChange_ = true;
   } else {
@@ -649,6 +672,7 @@ void CorpusStore::removeDocument(const std::string& path) {
   if (const auto& old = (*documents_)[id]) index_->remove(id, *old->analysis);
   (*documents_)[id] = nullptr;
   idsByPath_->erase(path);
+  pathsChanged_ = true;
   changed_.push_back(id);
   corpusWideChange_ = true;
 }

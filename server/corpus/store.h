@@ -185,6 +185,10 @@ private:
   std::shared_ptr<const analysis::Knowledge> knowledge_;
   std::shared_ptr<Snapshot::DocumentList> documents_;
   std::shared_ptr<Snapshot::PathMap> idsByPath_;
+  // Snapshot::pathRanks of the current paths, recomputed at publication after a document was added
+  // or removed (edits of existing documents keep it).
+  std::shared_ptr<const std::vector<std::uint32_t>> pathRanks_;
+  bool pathsChanged_ = true;
   std::shared_ptr<index::CorpusIndex> index_;
   std::unordered_map<std::string, std::uint64_t> diskGeneration_; // path -> latest requested read
   std::uint64_t scanGeneration_ = 0;

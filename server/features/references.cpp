@@ -18,7 +18,7 @@ EntityLookup::EntityLookup(const RequestContext& context) {
         return index::DocumentView{&doc->analysis->entities, *doc->text, doc->path,
                                    &doc->analysis->findings};
       },
-      overrides, &snapshot.index->lines);
+      overrides, &snapshot.index->lines, snapshot.pathRanks.get());
 }
 
 std::optional<index::MentionRef>

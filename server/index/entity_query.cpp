@@ -1,6 +1,7 @@
 #include "server/index/entity_query.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <ranges>
 #include <set>
@@ -73,10 +74,14 @@ LinkOverrides LinkOverrides::from(const std::vector<std::vector<std::string>>& a
 }
 
 EntityQuery::EntityQuery(const EntityIndex& index, DocumentLookup documents,
-                         const LinkOverrides& overrides, const LineIndex* lines)
-    : index_(index), documents_(std::move(documents)), overrides_(overrides), lines_(lines) {}
+                         const LinkOverrides& overrides, const LineIndex* lines,
+                         const std::vector<std::uint32_t>* pathRanks)
+    : index_(index), documents_(std::move(documents)), overrides_(overrides), lines_(lines),
+      pathRanks_(pathRanks) {}
 
 bool EntityQuery::readsBefore(DocId a, DocId b) const {
+  if (pathRanks_ && a < pathRanks_->size() && b < pathRanks_->size())
+    return (*pathRanks_)[a] != (*pathRanks_)[b] ? (*pathRanks_)[a] < (*pathRanks_)[b] : a < b;
   std::string_view pathA = documents_(a).path, pathB = documents_(b).path;
   return pathA != pathB ? pathA < pathB : a < b;
 }
@@ -84,6 +89,21 @@ bool EntityQuery::readsBefore(DocId a, DocId b) const {
 std::vector<DocId> EntityQuery::firstDocumentsMentioning(const std::string& key,
                                                          std::size_t limit) const {
   const std::vector<DocId>& all = index_.documentsMentioning(key);
+  if (pathRanks_) {
+    // Frequent keys are asked for once per mention by the corpus-wide flags: integers, no paths.
+    std::vector<std::pair<std::uint32_t, DocId>> ranked;
+    ranked.reserve(all.size());
+    for (DocId doc : all)
+      ranked.push_back({doc < pathRanks_->size() ? (*pathRanks_)[doc] : UINT32_MAX, doc});
+    std::size_t n = std::min(limit, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
+                      ranked.end());
+    std::vector<DocId> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+      out.push_back(ranked[i].second);
+    return out;
+  }
   // Paths looked up once per document: the comparisons below would repeat them.
   std::vector<std::pair<std::string_view, DocId>> keyed;
   keyed.reserve(all.size());

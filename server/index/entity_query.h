@@ -10,6 +10,7 @@
 #include "server/index/entity_index.h"
 #include "server/index/line_index.h"
 
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -77,8 +78,11 @@ struct EntityCard {
 class EntityQuery {
 public:
   // `lines` (optional) tells which lines recur across documents: boilerplate, left out of cards.
+  // `pathRanks` (optional, indexed by DocId) is each document's place in path order; with it,
+  // ordering documents compares two integers instead of looking up and comparing two paths.
   EntityQuery(const EntityIndex& index, DocumentLookup documents, const LinkOverrides& overrides,
-              const LineIndex* lines = nullptr);
+              const LineIndex* lines = nullptr,
+              const std::vector<std::uint32_t>* pathRanks = nullptr);
 
   // Whether the corpus keeps this candidate as a name (ignored surfaces, sentence-initial words
   // seen lower case elsewhere are dropped).
@@ -139,6 +143,7 @@ private:
   DocumentLookup documents_;
   const LinkOverrides& overrides_;
   const LineIndex* lines_ = nullptr;
+  const std::vector<std::uint32_t>* pathRanks_ = nullptr;
   // usualSpellingOf answers, kept for the life of this query (one request).
   mutable std::mutex spellingsMutex_;
   mutable std::unordered_map<std::string, std::optional<std::string>> spellings_;
