@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <ranges>
 #include <set>
 
 namespace dossier::index {
@@ -293,7 +292,9 @@ std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const
   std::sort(docs.begin(), docs.end());
   // Acronyms defined in text whose expansion is this entity are found through their own key.
   std::vector<MentionRef> out;
-  for (DocId doc : docs | std::views::values) {
+  // A plain loop: clang 14 (the fuzz build) cannot iterate std::views::values of libstdc++ 12.
+  for (const auto& byPath : docs) {
+    DocId doc = byPath.second;
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions) {

@@ -28,7 +28,8 @@ ClientOptions cachedServer(const fs::path& cacheDir, bool enabled = true) {
 // Waits for the store's "read N files: K from the analysis cache, M analysed" log line.
 std::optional<std::pair<int, int>> readSummary(LspClient& client) {
   std::regex line(R"(read (\d+) files: (\d+) from the analysis cache, (\d+) analysed)");
-  for (int attempt = 0; attempt < 600; ++attempt) {
+  // Up to 2 minutes: under ASan on a loaded 2-core CI machine reading the samples took over 30 s.
+  for (int attempt = 0; attempt < 2400; ++attempt) {
     std::string log = client.stderrText();
     std::smatch match;
     if (std::regex_search(log, match, line))
