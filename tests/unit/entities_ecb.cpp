@@ -11,6 +11,7 @@
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
+#include "tests/unit/ecb_fixture.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -24,31 +25,10 @@
 
 using namespace dossier;
 namespace fs = std::filesystem;
+using test::ecb::byteOffset;
+using test::ecb::readFile;
 
 namespace {
-
-fs::path ecbDir() {
-  if (const char* dir = std::getenv("DOSSIER_ECB_DIR")) return dir;
-  fs::path repo = fs::path(__FILE__).parent_path().parent_path().parent_path();
-  return repo.parent_path() / "shared" / "corpus" / "ecbplus-dev";
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// gold.json counts code points; the analysis counts UTF-8 bytes.
-analysis::Offset byteOffset(const std::string& text, std::size_t codePoints) {
-  std::size_t i = 0, seen = 0;
-  for (; i < text.size(); ++i) {
-    bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (lead && seen++ == codePoints) break;
-  }
-  return static_cast<analysis::Offset>(i);
-}
 
 std::vector<std::string> wordsOf(std::string_view text) {
   std::vector<std::string> words;
@@ -90,7 +70,7 @@ std::uint64_t pairsOf(std::uint64_t n) {
 } // namespace
 
 TEST_CASE("entity references on ECB+ news: proper-name chains across documents", "[.ecb]") {
-  fs::path dir = ecbDir();
+  fs::path dir = test::ecb::corpusDir();
   if (!fs::exists(dir / "gold.json")) {
     WARN(dir.string() << " not found: skipped");
     return;

@@ -7,6 +7,7 @@
 // precision@1.
 #include "server/analysis/document.h"
 #include "server/index/passage_index.h"
+#include "tests/unit/ecb_fixture.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -17,21 +18,10 @@
 
 using namespace dossier;
 namespace fs = std::filesystem;
+using test::ecb::byteOffset;
+using test::ecb::readFile;
 
 namespace {
-
-fs::path ecbDir() {
-  if (const char* dir = std::getenv("DOSSIER_ECB_DIR")) return dir;
-  fs::path repo = fs::path(__FILE__).parent_path().parent_path().parent_path();
-  return repo.parent_path() / "shared" / "corpus" / "ecbplus-dev";
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 struct EcbDoc {
   std::string topic;    // "12"
@@ -40,16 +30,6 @@ struct EcbDoc {
   std::shared_ptr<const analysis::DocumentAnalysis> analysis;
   std::vector<analysis::Span> selected; // byte spans of the fully annotated sentences
 };
-
-// gold.json counts code points; the analysis counts UTF-8 bytes.
-analysis::Offset byteOffset(const std::string& text, std::size_t codePoints) {
-  std::size_t i = 0, seen = 0;
-  for (; i < text.size(); ++i) {
-    bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (lead && seen++ == codePoints) break;
-  }
-  return static_cast<analysis::Offset>(i);
-}
 
 struct Scores {
   int queries = 0, answered = 0, top5 = 0, first = 0;
@@ -60,7 +40,7 @@ struct Scores {
 } // namespace
 
 TEST_CASE("related passages on ECB+ topics: same topic, same sub-event", "[.ecb]") {
-  fs::path dir = ecbDir();
+  fs::path dir = test::ecb::corpusDir();
   if (!fs::exists(dir / "gold.json")) {
     WARN(dir.string() << " not found: skipped");
     return;
