@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <utf8proc.h>
 
 namespace dossier::analysis::rules {
 
 namespace {
 
 constexpr std::int64_t kPatternMemoryBudget = 64 << 20;
+// Shorter required strings ("of", "a") would occur in nearly every sentence and filter nothing.
+constexpr int kMinimumAtomLength = 3;
 
 bool isWordByte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -48,10 +51,8 @@ RE2::Options setOptions() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
-  // The sets hold a couple of hundred case-insensitive patterns; with RE2's default 8 MB budget the
-  // DFA cache fills and is flushed and rebuilt over and over while scanning a corpus, which made
-  // the scan the single largest cost of indexing. A larger budget lets the states, once built,
-  // stay.
+  // A pattern's DFA cache is flushed and rebuilt whenever it fills; a larger budget than RE2's
+  // default 8 MB lets the states of the longer alternations, once built, stay.
   options.set_max_mem(kPatternMemoryBudget);
   return options;
 }
@@ -62,6 +63,35 @@ Span trimmed(std::string_view text, Span span) {
   while (span.end > span.begin && std::isspace(static_cast<unsigned char>(text[span.end - 1])))
     --span.end;
   return span;
+}
+
+// `text` lower-cased the way FilteredRE2 lower-cases its strings (Unicode simple lower case), with
+// every byte at the same offset: a code point whose lower case is longer or shorter in UTF-8 is
+// left as it is, and invalid bytes are copied.
+std::string loweredInPlace(std::string_view text) {
+  std::string out(text);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    auto byte = static_cast<unsigned char>(out[i]);
+    if (byte < 0x80) {
+      out[i] = static_cast<char>(std::tolower(byte));
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t codepoint = 0;
+    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(out.data() + i),
+                                   static_cast<utf8proc_ssize_t>(out.size() - i), &codepoint);
+    if (length <= 0) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t lower = utf8proc_tolower(codepoint);
+    utf8proc_uint8_t encoded[4];
+    if (lower != codepoint && utf8proc_encode_char(lower, encoded) == length)
+      std::copy(encoded, encoded + length, out.begin() + static_cast<std::ptrdiff_t>(i));
+    i += static_cast<std::size_t>(length);
+  }
+  return out;
 }
 
 } // namespace
@@ -98,28 +128,58 @@ void PhraseRules::addRecord(std::string_view where, const std::vector<std::strin
   (rule.mode == SpanMode::Line ? lines_ : sentences_).rules.push_back(std::move(rule));
 }
 
-void PhraseRules::compileSet(Granularity& granularity, std::vector<std::string>& problems) {
-  granularity.set = std::make_unique<RE2::Set>(setOptions(), RE2::UNANCHORED);
+void PhraseRules::compileFilter(Granularity& granularity, std::vector<std::string>& problems) {
+  if (granularity.rules.empty()) return;
+  granularity.filter = std::make_unique<re2::FilteredRE2>(kMinimumAtomLength);
   for (const Rule& rule : granularity.rules) {
-    std::string error;
-    if (granularity.set->Add(rule.pattern->pattern(), &error) < 0) problems.push_back(error);
+    int id = -1;
+    if (granularity.filter->Add(rule.pattern->pattern(), setOptions(), &id) != RE2::NoError)
+      problems.push_back("cannot filter pattern: " + rule.pattern->pattern());
   }
-  if (!granularity.set->Compile()) problems.push_back("rule set too large to compile");
+  std::vector<std::string> atoms;
+  granularity.filter->Compile(&atoms);
+  granularity.atoms = AtomMatcher(atoms);
 }
 
 void PhraseRules::compile(std::vector<std::string>& problems) {
-  compileSet(sentences_, problems);
-  compileSet(lines_, problems);
+  compileFilter(sentences_, problems);
+  compileFilter(lines_, problems);
+}
+
+void PhraseRules::matchingRules(const Granularity& granularity, std::string_view text, Span unit,
+                                Scratch& scratch) const {
+  // The strings found inside the unit: occurrences are ordered by end offset.
+  const auto& occurrences = scratch.occurrences;
+  auto first = std::partition_point(occurrences.begin(), occurrences.end(),
+                                    [&](const auto& o) { return o.end <= unit.begin; });
+  scratch.atoms.clear();
+  for (auto it = first; it != occurrences.end() && it->end <= unit.end; ++it)
+    if (it->begin >= unit.begin) scratch.atoms.push_back(it->atom);
+  std::sort(scratch.atoms.begin(), scratch.atoms.end());
+  scratch.atoms.erase(std::unique(scratch.atoms.begin(), scratch.atoms.end()), scratch.atoms.end());
+  granularity.filter->AllPotentials(scratch.atoms, &scratch.candidates);
+  std::sort(scratch.candidates.begin(), scratch.candidates.end());
+  if (matching_ == Matching::Exhaustive) {
+    scratch.candidates.resize(granularity.rules.size());
+    for (std::size_t id = 0; id < granularity.rules.size(); ++id)
+      scratch.candidates[id] = static_cast<int>(id);
+  }
+  std::string_view piece = unit.in(text);
+  scratch.matched.clear();
+  for (int id : scratch.candidates)
+    if (granularity.rules[static_cast<std::size_t>(id)].pattern->Match(piece, 0, piece.size(),
+                                                                       RE2::UNANCHORED, nullptr, 0))
+      scratch.matched.push_back(id);
 }
 
 void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text, Span unit,
-                           std::vector<int>& matched, std::vector<Finding>& out) {
+                           Scratch& scratch, std::vector<Finding>& out) const {
+  matchingRules(granularity, text, unit, scratch);
+  if (scratch.matched.empty()) return;
   std::string_view piece = unit.in(text);
-  matched.clear();
-  if (!granularity.set->Match(piece, &matched)) return;
   std::size_t firstOfUnit = out.size();
   std::vector<Finding> vetoes;
-  for (int id : matched) {
+  for (int id : scratch.matched) {
     const Rule& rule = granularity.rules[static_cast<std::size_t>(id)];
     if (rule.mode != SpanMode::Match && !rule.veto) {
       out.push_back({unit, rule.code, renderMessage(rule.message, piece)});
@@ -153,18 +213,28 @@ void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text
       out.end());
 }
 
+void PhraseRules::scanAll(const Granularity& granularity, std::string_view text,
+                          std::string_view lowered, const std::vector<Span>& units, bool trim,
+                          Scratch& scratch, std::vector<Finding>& out) const {
+  if (!granularity.filter) return;
+  scratch.occurrences.clear();
+  granularity.atoms.findAll(lowered, scratch.occurrences);
+  for (Span unit : units) {
+    if (trim) {
+      unit = trimmed(text, unit);
+      if (unit.empty()) continue;
+    }
+    scanUnit(granularity, text, unit, scratch, out);
+  }
+}
+
 void PhraseRules::scan(std::string_view text, const TextStructure& structure,
                        std::vector<Finding>& out) const {
-  std::vector<int> matched;
-  if (!sentences_.rules.empty())
-    for (Span sentence : structure.sentences)
-      scanUnit(sentences_, text, sentence, matched, out);
-  if (!lines_.rules.empty())
-    for (Span line : structure.lines) {
-      Span body = trimmed(text, line);
-      if (body.empty()) continue;
-      scanUnit(lines_, text, body, matched, out);
-    }
+  if (!sentences_.filter && !lines_.filter) return;
+  std::string lowered = loweredInPlace(text);
+  Scratch scratch;
+  scanAll(sentences_, text, lowered, structure.sentences, false, scratch, out);
+  scanAll(lines_, text, lowered, structure.lines, true, scratch, out);
 }
 
 } // namespace dossier::analysis::rules

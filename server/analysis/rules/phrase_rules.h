@@ -1,7 +1,7 @@
-// The data-driven part of the rules: RE2 patterns from server/data/rules/*.tsv, compiled once into
-// one RE2::Set per scan granularity (sentence, line). A document is scanned once per sentence and
-// once per line; only the patterns the set reports are then run, on that sentence or line alone, to
-// find spans.
+// The data-driven part of the rules: RE2 patterns from server/data/rules/*.tsv, compiled once per
+// scan granularity (sentence, line). RE2's FilteredRE2 reduces each pattern to literal strings that
+// any match must contain; one Aho–Corasick pass over the lower-cased document finds those strings,
+// and only the patterns they admit are run, on one sentence or line at a time, to find spans.
 //
 // Record format (TAB-separated):  pattern  code  message  [flags]
 //   pattern  RE2 syntax, case-insensitive unless flagged `cased`; \b is added at an end that is a
@@ -14,11 +14,12 @@
 //            in the same sentence is dropped — "may" of permission in "the committee may summon")
 #pragma once
 
+#include "server/analysis/rules/atom_matcher.h"
 #include "server/analysis/rules/document_findings.h"
 
 #include <memory>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,11 @@ namespace dossier::analysis::rules {
 
 class PhraseRules {
 public:
+  // Prefiltered is the product's matching. Exhaustive runs every pattern on every sentence and
+  // line: slow, and the reference the tests hold the prefilter to.
+  enum class Matching { Prefiltered, Exhaustive };
+  explicit PhraseRules(Matching matching = Matching::Prefiltered) : matching_(matching) {}
+
   // Adds every record of one data file; bad records are reported in `problems` and skipped.
   void addFile(std::string_view name, std::string_view contents,
                std::vector<std::string>& problems);
@@ -48,15 +54,29 @@ private:
   };
   struct Granularity {
     std::vector<Rule> rules;
-    std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<re2::FilteredRE2> filter; // rule index = FilteredRE2 id
+    AtomMatcher atoms;                        // the filter's strings
+  };
+  struct Scratch {
+    std::vector<AtomMatcher::Occurrence> occurrences;
+    std::vector<int> atoms;
+    std::vector<int> candidates;
+    std::vector<int> matched;
   };
 
   void addRecord(std::string_view where, const std::vector<std::string_view>& fields,
                  std::vector<std::string>& problems);
-  static void compileSet(Granularity& granularity, std::vector<std::string>& problems);
-  static void scanUnit(const Granularity& granularity, std::string_view text, Span unit,
-                       std::vector<int>& scratch, std::vector<Finding>& out);
+  static void compileFilter(Granularity& granularity, std::vector<std::string>& problems);
+  // The rules of `granularity` that match somewhere in `unit`, in rule order, into scratch.matched.
+  void matchingRules(const Granularity& granularity, std::string_view text, Span unit,
+                     Scratch& scratch) const;
+  void scanUnit(const Granularity& granularity, std::string_view text, Span unit, Scratch& scratch,
+                std::vector<Finding>& out) const;
+  void scanAll(const Granularity& granularity, std::string_view text, std::string_view lowered,
+               const std::vector<Span>& units, bool trim, Scratch& scratch,
+               std::vector<Finding>& out) const;
 
+  Matching matching_;
   Granularity sentences_;
   Granularity lines_;
 };

@@ -1,0 +1,99 @@
+#include "server/analysis/rules/atom_matcher.h"
+
+#include <deque>
+#include <map>
+
+namespace dossier::analysis::rules {
+
+AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) {
+  for (const std::string& atom : atoms)
+    for (char c : atom) {
+      auto byte = static_cast<unsigned char>(c);
+      if (classOf_[byte] == 0) classOf_[byte] = static_cast<std::uint16_t>(classes_++);
+    }
+
+  // The trie, with sparse children while it is built.
+  std::vector<std::map<int, std::int32_t>> children(1);
+  std::vector<std::vector<int>> ends(1);
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    lengths_.push_back(static_cast<std::uint32_t>(atoms[i].size()));
+    if (atoms[i].empty()) continue; // would occur everywhere; FilteredRE2 never asks for one
+    std::int32_t state = 0;
+    for (char c : atoms[i]) {
+      int cls = classOf_[static_cast<unsigned char>(c)];
+      auto found = children[static_cast<std::size_t>(state)].find(cls);
+      if (found != children[static_cast<std::size_t>(state)].end()) {
+        state = found->second;
+        continue;
+      }
+      auto created = static_cast<std::int32_t>(children.size());
+      children[static_cast<std::size_t>(state)].emplace(cls, created);
+      children.emplace_back();
+      ends.emplace_back();
+      state = created;
+    }
+    ends[static_cast<std::size_t>(state)].push_back(static_cast<int>(i));
+  }
+
+  // Breadth-first: each state's failure link is the longest proper suffix that is also a trie
+  // path; the full transition table follows from it, and a state's outputs are its own atoms
+  // followed by those of its failure state.
+  std::size_t states = children.size();
+  auto width = static_cast<std::size_t>(classes_);
+  next_.assign(states * width, 0);
+  firstOutput_.assign(states, -1);
+  std::vector<std::int32_t> failure(states, 0);
+  std::deque<std::int32_t> queue;
+  for (int cls = 0; cls < classes_; ++cls) {
+    auto found = children[0].find(cls);
+    if (found == children[0].end()) continue;
+    next_[static_cast<std::size_t>(cls)] = found->second;
+    queue.push_back(found->second);
+  }
+  auto addOutputs = [&](std::int32_t state) {
+    auto s = static_cast<std::size_t>(state);
+    std::int32_t chain = firstOutput_[static_cast<std::size_t>(failure[s])];
+    for (int atom : ends[s]) {
+      outputs_.push_back(atom);
+      outputs_.push_back(chain);
+      chain = static_cast<std::int32_t>(outputs_.size() - 2);
+    }
+    firstOutput_[s] = chain;
+  };
+  while (!queue.empty()) {
+    std::int32_t state = queue.front();
+    queue.pop_front();
+    auto s = static_cast<std::size_t>(state);
+    addOutputs(state);
+    for (int cls = 0; cls < classes_; ++cls) {
+      auto c = static_cast<std::size_t>(cls);
+      std::int32_t fallback = next_[static_cast<std::size_t>(failure[s]) * width + c];
+      auto found = children[s].find(cls);
+      if (found == children[s].end()) {
+        next_[s * width + c] = fallback;
+        continue;
+      }
+      next_[s * width + c] = found->second;
+      failure[static_cast<std::size_t>(found->second)] = fallback;
+      queue.push_back(found->second);
+    }
+  }
+}
+
+void AtomMatcher::findAll(std::string_view text, std::vector<Occurrence>& out) const {
+  if (lengths_.empty()) return;
+  auto width = static_cast<std::size_t>(classes_);
+  std::size_t state = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    state = static_cast<std::size_t>(
+        next_[state * width + classOf_[static_cast<unsigned char>(text[i])]]);
+    for (std::int32_t at = firstOutput_[state]; at >= 0;
+         at = outputs_[static_cast<std::size_t>(at) + 1]) {
+      int atom = outputs_[static_cast<std::size_t>(at)];
+      auto end = static_cast<std::uint32_t>(i + 1);
+      out.push_back({end - lengths_[static_cast<std::size_t>(atom)], end, atom});
+    }
+  }
+}
+
+} // namespace dossier::analysis::rules
