@@ -4,6 +4,7 @@
 #include "server/corpus/store.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -80,6 +81,27 @@ std::string withThousands(std::size_t n) {
   return out;
 }
 
+// The flags of docs[first, last), computed on `workers` threads: each document's flags are a pure
+// function of the snapshot, and the corpus-wide ones cost as much as the reading.
+std::vector<std::vector<corpus::Flag>> flagsOf(const corpus::Snapshot& snapshot,
+                                               const std::vector<const corpus::Document*>& docs,
+                                               std::size_t first, std::size_t last,
+                                               unsigned workers) {
+  std::vector<std::vector<corpus::Flag>> flags(last - first);
+  std::atomic<std::size_t> next{first};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < last;)
+      flags[i - first] = corpus::flagsFor(snapshot, *docs[i]);
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < workers; ++t)
+    helpers.emplace_back(work);
+  work();
+  for (auto& helper : helpers)
+    helper.join();
+  return flags;
+}
+
 } // namespace
 
 int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheSettings& cache) {
@@ -97,8 +119,8 @@ int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheS
   callbacks.log = [](corpus::LogLevel level, const std::string& message) {
     if (level <= corpus::LogLevel::Warning) std::cerr << "dossier-ls: " << message << "\n";
   };
-  corpus::CorpusStore store(std::move(callbacks), std::max(1u, std::thread::hardware_concurrency()),
-                            cache);
+  unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  corpus::CorpusStore store(std::move(callbacks), workers, cache);
   auto ticket = store.setRoots({root});
   std::shared_ptr<const corpus::Snapshot> snapshot =
       store.snapshotAfter(ticket, std::chrono::hours(1));
@@ -116,8 +138,14 @@ int runCheck(const std::string& folder, CheckFormat format, const corpus::CacheS
   std::map<std::string, std::size_t> perFamily;
   std::size_t total = 0;
   json results = json::array();
-  for (const corpus::Document* doc : docs) {
-    auto flags = corpus::flagsFor(*snapshot, *doc);
+  // Documents in blocks, so the output streams and only one block's flags are held at a time.
+  constexpr std::size_t kBlock = 256;
+  std::vector<std::vector<corpus::Flag>> block;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (i % kBlock == 0)
+      block = flagsOf(*snapshot, docs, i, std::min(docs.size(), i + kBlock), workers);
+    const corpus::Document* doc = docs[i];
+    const auto& flags = block[i % kBlock];
     if (flags.empty()) continue;
     LineColumns positions(*doc->text);
     for (const auto& flag : flags) {
