@@ -39,6 +39,12 @@ std::string sameCode(const std::string& code) {
   return code;
 }
 
+// Codes the server reports that the sample annotations have no code for (samples/ANNOTATING.md):
+// scoring them would count every one as a false positive of its family, so they are left out.
+bool unannotated(const std::string& code) {
+  return code == "sourcing/outlet-uncited";
+}
+
 } // namespace
 
 void scoreDiagnostics(Session& s) {
@@ -71,7 +77,7 @@ void scoreDiagnostics(Session& s) {
         const json& p = range.value(key, json::object());
         return base + s.offset(doc, p.value("line", 0), p.value("character", 0));
       };
-      predicted.push_back({code, at("start"), at("end")});
+      if (!unannotated(code)) predicted.push_back({code, at("start"), at("end")});
     }
     for (const auto& d : doc.diagnostics)
       gold.push_back({d.code, base + d.start, base + d.end});

@@ -28,3 +28,28 @@ TEST_CASE("quotes/no-speaker skips quoted phrases, scare quotes and listed sampl
   expectFlags("quotes/no-speaker",
               "A sample of the replies:\n\n- “Rockets sure, and I am the harbour master”\n");
 }
+
+TEST_CASE("quotes/no-speaker skips a phrase the writer questions and a run of sample quotes",
+          "[rules]") {
+  // The writer's own question mark after the closing quote: the phrase is mocked, not reported.
+  expectFlags("quotes/no-speaker",
+              "That column was unreadable. “Our harbour, our hands, our future”? Who writes that?");
+  // Quotes side by side are a sample of what is typically said.
+  expectFlags("quotes/no-speaker",
+              "It goes like this. “Free speech!” “Where is your proof?” “What about the envoy "
+              "lunch then?” Yes, what about it?");
+  // A near miss: one quote standing alone, with its own question mark inside, is still unowned.
+  expectFlags("quotes/no-speaker",
+              "It goes like this. “[[What about the envoy lunch then?]]” Yes, what about it?");
+}
+
+TEST_CASE("quotes/no-speaker: a lead-in before a colon that names who speaks owns the quote",
+          "[rules]") {
+  expectFlags("quotes/no-speaker",
+              "Foreign accounts picked this up with glee: “their own spies confirm the switch "
+              "exists”. Nobody else did.");
+  // A lead-in that only sets the scene owns nothing.
+  expectFlags("quotes/no-speaker",
+              "Meanwhile in the north: “[[their own spies confirm the switch exists]]”. "
+              "Nobody else did.");
+}

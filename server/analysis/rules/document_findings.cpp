@@ -2,6 +2,7 @@
 #include "server/analysis/rules/document_findings.h"
 
 #include "server/analysis/rules/line_keys.h"
+#include "server/analysis/rules/outlet_citations.h"
 #include "server/analysis/rules/phrase_rules.h"
 #include "server/analysis/rules/profanity.h"
 #include "server/analysis/rules/quotes.h"
@@ -18,6 +19,9 @@ namespace {
 constexpr std::string_view kProfanityFile = "rules/profanity.tsv";
 constexpr std::string_view kAllowFile = "rules/profanity-allow.tsv";
 constexpr std::string_view kQuoteCuesFile = "rules/quote-speech-cues.tsv";
+constexpr std::string_view kOutletsFile = "rules/outlets.tsv";
+// The entity gazetteer's outlet words ("Times", "Ledger"), read for the outlet citations.
+constexpr std::string_view kOrgSuffixesFile = "entities/org_suffixes.tsv";
 
 bool isDebris(const Finding& finding) {
   return finding.code.starts_with("debris/");
@@ -81,8 +85,16 @@ std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) 
       if (file == path) lines += record + "\n";
     return lines;
   };
+  auto contentsOf = [&](std::string_view path) {
+    return std::string(data::file(path).value_or("")) + "\n" + extra(path);
+  };
+  // The outlet names come first: the phrase patterns use them as {outlet}.
+  auto outlets = std::make_shared<OutletCitations>(
+      OutletCitations::fromData(contentsOf(kOutletsFile), contentsOf(kOrgSuffixesFile)));
+  phrases->define("{outlet}", outlets->outletPattern());
   for (std::string_view path : data::list("rules/")) {
-    std::string contents = std::string(data::file(path).value_or("")) + "\n" + extra(path);
+    if (path == kOutletsFile) continue;
+    std::string contents = contentsOf(path);
     if (path == kProfanityFile || path == kAllowFile) {
       data::forEachRecord(contents, [&](int, const std::vector<std::string_view>& fields) {
         if (path == kProfanityFile)
@@ -102,6 +114,7 @@ std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) 
   rules->phrases = std::move(phrases);
   rules->profanity = std::move(profanity);
   rules->quotes = std::move(quotes);
+  rules->outlets = std::move(outlets);
   return rules;
 }
 
@@ -111,6 +124,7 @@ DocumentFindings analyze(std::string_view text, const TextStructure& structure,
   DocumentFindings result;
   std::vector<Finding> findings;
   if (rules.phrases) rules.phrases->scan(text, structure, findings);
+  if (rules.outlets) rules.outlets->filter(text, structure, tokens, findings);
   if (rules.profanity) rules.profanity->scan(text, findings);
   if (rules.quotes) rules.quotes->scan(text, structure, tokens, entities, findings);
   findRepetition(text, structure, tokens, findings);

@@ -16,6 +16,7 @@
 
 namespace dossier::analysis::rules {
 
+class OutletCitations;
 class PhraseRules;
 class ProfanityRules;
 class QuoteRules;
@@ -25,6 +26,7 @@ struct RuleSet {
   std::shared_ptr<const PhraseRules> phrases;
   std::shared_ptr<const ProfanityRules> profanity;
   std::shared_ptr<const QuoteRules> quotes;
+  std::shared_ptr<const OutletCitations> outlets;
   std::vector<std::string> problems; // data lines that did not compile, with file:line
 };
 

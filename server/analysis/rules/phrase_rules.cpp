@@ -103,6 +103,10 @@ void PhraseRules::addFile(std::string_view name, std::string_view contents,
   });
 }
 
+void PhraseRules::define(std::string name, std::string pattern) {
+  parts_.emplace_back(std::move(name), std::move(pattern));
+}
+
 void PhraseRules::addRecord(std::string_view where, const std::vector<std::string_view>& fields,
                             std::vector<std::string>& problems) {
   if (fields.size() < 3) {
@@ -120,7 +124,12 @@ void PhraseRules::addRecord(std::string_view where, const std::vector<std::strin
   }
   rule.code = std::string(fields[1]);
   rule.message = std::string(fields[2]);
-  rule.pattern = std::make_unique<RE2>(withBoundaries(fields[0], cased), setOptions());
+  std::string pattern(fields[0]);
+  for (const auto& [name, part] : parts_)
+    for (auto at = pattern.find(name); at != std::string::npos;
+         at = pattern.find(name, at + part.size()))
+      pattern.replace(at, name.size(), part);
+  rule.pattern = std::make_unique<RE2>(withBoundaries(pattern, cased), setOptions());
   if (!rule.pattern->ok()) {
     problems.push_back(std::string(where) + ": " + rule.pattern->error());
     return;

@@ -12,6 +12,7 @@
 //            `sentence` (flag the whole sentence the cue is in), `cased`,
 //            `veto` (a guard, never reported: a finding of the same code that overlaps its match
 //            in the same sentence is dropped — "may" of permission in "the committee may summon")
+// A pattern may hold named parts ("{outlet}") that define() gave before the file was added.
 #pragma once
 
 #include "server/analysis/rules/atom_matcher.h"
@@ -36,6 +37,8 @@ public:
   // Adds every record of one data file; bad records are reported in `problems` and skipped.
   void addFile(std::string_view name, std::string_view contents,
                std::vector<std::string>& problems);
+  // Makes `name` ("{outlet}") stand for the RE2 text `pattern` in the records added after.
+  void define(std::string name, std::string pattern);
   // Compiles the sets; call once after every addFile.
   void compile(std::vector<std::string>& problems);
 
@@ -79,6 +82,7 @@ private:
   Matching matching_;
   Granularity sentences_;
   Granularity lines_;
+  std::vector<std::pair<std::string, std::string>> parts_; // define()d names and their patterns
 };
 
 } // namespace dossier::analysis::rules

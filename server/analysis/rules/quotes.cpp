@@ -34,6 +34,8 @@ void QuoteRules::addRecord(const std::vector<std::string_view>& fields) {
     speechCues_.insert(word);
   else if (fields[1] == "speaker")
     speakerWords_.insert(word);
+  else if (fields[1] == "source")
+    sourceNouns_.insert(word);
 }
 
 void QuoteRules::scan(std::string_view text, const TextStructure& structure,
@@ -82,15 +84,43 @@ void QuoteRules::scan(std::string_view text, const TextStructure& structure,
            body.starts_with("\xE2\x80\xA2");
   };
   // A quoted phrase that is itself the subject of the sentence ("“Do your own research” is the
-  // motto") is talked about, not said: no closing punctuation inside, a word right after.
+  // motto") or that the writer questions or exclaims at ("“Our harbour, our hands”? Who writes
+  // like that") is talked about, not said: no closing punctuation inside, a word or the writer's
+  // own ? or ! right after.
   auto isMentioned = [&](Span quote, std::size_t closeIndex) {
     std::string_view inside = quote.in(text);
     while (!inside.empty() && (inside.back() == ' ' || inside.back() == '\n'))
       inside.remove_suffix(1);
     bool punctuated = !inside.empty() && (inside.back() == ',' || inside.back() == '.' ||
                                           inside.back() == '!' || inside.back() == '?');
-    return !punctuated && closeIndex + 1 < tokens.size() &&
-           tokens[closeIndex + 1].kind == TokenKind::Word;
+    if (punctuated || closeIndex + 1 >= tokens.size()) return false;
+    const Token& next = tokens[closeIndex + 1];
+    if (next.begin != tokens[closeIndex].end && next.kind != TokenKind::Word) return false;
+    std::string_view after = next.in(text);
+    return next.kind == TokenKind::Word || after == "?" || after == "!";
+  };
+  // Quotes side by side (“Free speech!” “Where’s your proof?”) are a sample of what is typically
+  // said, a list of voices rather than one unowned statement.
+  auto inRunOfQuotes = [&](std::size_t openIndex, std::size_t closeIndex) {
+    auto isMark = [&](std::size_t i) { return markOf(tokens[i].in(text)) != Mark::None; };
+    return (openIndex > 0 && isMark(openIndex - 1)) ||
+           (closeIndex + 1 < tokens.size() && isMark(closeIndex + 1));
+  };
+  // A lead-in before a colon that names who speaks ("Veskarian accounts picked this up: “...”")
+  // owns the quote; one that only sets the scene ("Meanwhile in Kresk: “...”") does not.
+  auto ledInBySource = [&](std::size_t openIndex) {
+    if (openIndex == 0 || tokens[openIndex - 1].in(text) != ":") return false;
+    int sentence = findContaining(structure.sentences, tokens[openIndex - 1].begin);
+    Offset from = sentence >= 0 ? structure.sentences[static_cast<std::size_t>(sentence)].begin
+                                : tokens[openIndex - 1].begin;
+    for (std::size_t i = openIndex - 1; i-- > 0 && tokens[i].begin >= from;) {
+      if (tokens[i].kind != TokenKind::Word) continue;
+      std::string folded = foldWord(tokens[i].in(text));
+      if (sourceNouns_.contains(folded) || speechCues_.contains(folded) ||
+          isSpeaker(entities::mentionAt(entities, tokens[i].begin)))
+        return true;
+    }
+    return false;
   };
   auto check = [&](Span quote) {
     std::size_t words = 0;
@@ -133,7 +163,8 @@ void QuoteRules::scan(std::string_view text, const TextStructure& structure,
       // A quote never runs across paragraphs: an unclosed mark is a typo, not a long quote.
       if (paragraphOf(opening.begin) == paragraphOf(tokens[i].begin) &&
           opening.end < tokens[i].begin && standsAlone(open) &&
-          !inQuotedBlockOrList(opening.begin) && !isMentioned({opening.end, tokens[i].begin}, i))
+          !inQuotedBlockOrList(opening.begin) && !isMentioned({opening.end, tokens[i].begin}, i) &&
+          !inRunOfQuotes(open, i) && !ledInBySource(open))
         check({opening.end, tokens[i].begin});
       open = kNone;
     } else if (mark != Mark::Close) {

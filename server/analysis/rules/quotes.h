@@ -16,7 +16,8 @@ namespace dossier::analysis::rules {
 class QuoteRules {
 public:
   // One record per line of rules/quote-speech-cues.tsv: a folded word that introduces speech
-  // ("said", "told", "put"), or a word that names a speaker without a name ("he", "the").
+  // ("said", "told", "put"), a word that names a speaker without a name ("he", "the"), or a noun
+  // for those who speak, which owns a quote it leads in before a colon ("accounts", "users").
   void addRecord(const std::vector<std::string_view>& fields);
 
   void scan(std::string_view text, const TextStructure& structure, const std::vector<Token>& tokens,
@@ -25,6 +26,7 @@ public:
 private:
   std::unordered_set<std::string> speechCues_;
   std::unordered_set<std::string> speakerWords_;
+  std::unordered_set<std::string> sourceNouns_; // "accounts", "users": who may lead in a quote
 };
 
 } // namespace dossier::analysis::rules
