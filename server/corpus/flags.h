@@ -19,10 +19,10 @@ struct RelatedSpan {
 
 struct Flag {
   analysis::Span span;
-  std::string code;     // "sourcing/anonymous"
-  std::string message;  // one line
+  std::string code;    // "sourcing/anonymous"
+  std::string message; // one line
   Severity severity = Severity::Information;
-  bool unnecessary = false;  // debris: editors grey it out
+  bool unnecessary = false; // debris: editors grey it out
   std::vector<RelatedSpan> related;
 };
 
@@ -34,4 +34,4 @@ Severity defaultSeverity(std::string_view code);
 
 std::vector<Flag> flagsFor(const Snapshot& snapshot, const Document& doc);
 
-}  // namespace dossier::corpus
+} // namespace dossier::corpus

@@ -1,6 +1,6 @@
 #include "server/corpus/flags_ambiguous.h"
 
-#include "server/corpus/snapshot_entities.h"
+#include "server/corpus/flags_tables.h"
 
 #include <algorithm>
 #include <limits>
@@ -37,18 +37,50 @@ std::string_view lastWordOf(std::string_view key) {
   return space == std::string_view::npos ? key : key.substr(space + 1);
 }
 
+// The full person names of the corpus ending with `surname` ("given name + surname" keys only),
+// most mentioned first, one per person.
+std::vector<std::string> peopleNamed(const index::EntityIndex& entities,
+                                     const ent::Lexicon& lexicon, const std::string& surname) {
+  std::vector<std::string> names;
+  auto candidates = entities.fullNamesWithWord(surname);
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& [key, count] : candidates) {
+    // Only "given name + surname" keys: "President Salenko" is a title, not a second person.
+    if (lastWordOf(key) != surname || !isPersonKey(entities, key) ||
+        std::count(key.begin(), key.end(), ' ') != 1 ||
+        !givenName(key.substr(0, key.find(' ')), lexicon))
+      continue;
+    if (std::all_of(
+            names.begin(), names.end(),
+            // Named, not captured: clang 14 (tests/fuzz) cannot capture a binding.
+            [&, &candidate = key](const std::string& n) { return differentPeople(n, candidate); }))
+      names.push_back(key);
+  }
+  return names;
+}
+
+// The first mention written as the full name `key`, in the index's document order.
+std::optional<index::MentionRef> firstMentionWritten(const index::EntityQuery& query,
+                                                     const std::string& key) {
+  for (DocId id : query.index().documentsMentioning(key))
+    for (const ent::Mention* m : query.mentionsIn(id))
+      if (m->surfaceKey == key) return index::MentionRef{id, m};
+  return std::nullopt;
+}
+
 } // namespace
 
 std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
   const index::EntityIndex& entities = snapshot.index->entities;
-  SnapshotEntities view(snapshot);
-  const index::EntityQuery& query = view.query();
-  // Per surname: the full person names of the corpus that end with it, most mentioned first.
+  std::shared_ptr<FlagTables> tables = FlagTables::of(snapshot);
+  const index::EntityQuery& query = tables->query();
   const ent::Lexicon& lexicon = *snapshot.knowledge->entities;
+  // Per surname the document writes alone: which of its full names the document writes, and where
+  // first.
   struct Surname {
-    std::vector<std::string> names; // full person names ending with it, most mentioned first
-    std::size_t namedHere = 0;      // how many of them this document writes in full
+    std::size_t namedHere = 0; // how many of the surname's people this document names in full
     analysis::Offset firstNamed = std::numeric_limits<analysis::Offset>::max();
   };
   std::unordered_map<std::string, Surname> bySurname;
@@ -60,25 +92,8 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
     word = mention->surfaceKey;
     auto [found, fresh] = bySurname.try_emplace(word);
     Surname& surname = found->second;
-    std::vector<std::string>& names = surname.names;
-    if (fresh) {
-      auto candidates = entities.fullNamesWithWord(word);
-      std::sort(candidates.begin(), candidates.end(),
-                [](const auto& a, const auto& b) { return a.second > b.second; });
-      for (const auto& [key, count] : candidates) {
-        // Only "given name + surname" keys: "President Salenko" is a title, not a second person.
-        if (lastWordOf(key) != word || !isPersonKey(entities, key) ||
-            std::count(key.begin(), key.end(), ' ') != 1 ||
-            !givenName(key.substr(0, key.find(' ')), lexicon))
-          continue;
-        if (std::all_of(names.begin(), names.end(),
-                        // Named, not captured: clang 14 (tests/fuzz) cannot capture a binding.
-                        [&, &candidate = key](const std::string& n) {
-                          return differentPeople(n, candidate);
-                        }))
-          names.push_back(key);
-      }
-    }
+    const std::vector<std::string>& names =
+        tables->peopleWithSurname.get(word, [&] { return peopleNamed(entities, lexicon, word); });
     if (names.size() < 2) continue;
     // A document that writes one of the full names settles which one it means from then on; a
     // short form before it, or anywhere in a document naming several of them, leaves the reader
@@ -96,17 +111,13 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
     if (surname.namedHere == 1 && mention->span.begin > surname.firstNamed) continue;
     // Point at a mention of the full name this mention is not linked to (or the second one).
     const std::string& other = mention->key == names[0] ? names[1] : names[0];
-    std::optional<index::MentionRef> example;
-    for (DocId id : entities.documentsMentioning(other)) {
-      for (const ent::Mention* m : query.mentionsIn(id))
-        if (m->surfaceKey == other) {
-          example = index::MentionRef{id, m};
-          break;
-        }
-      if (example) break;
-    }
+    const std::optional<index::MentionRef>& example =
+        tables->fullNameExamples.get(other, [&] { return firstMentionWritten(query, other); });
     if (!example) continue;
-    std::string listed = query.nameOf(names[0]) + "; " + query.nameOf(names[1]);
+    auto nameOf = [&](const std::string& key) -> const std::string& {
+      return tables->writtenNames.get(key, [&] { return query.nameOf(key); });
+    };
+    std::string listed = nameOf(names[0]) + "; " + nameOf(names[1]);
     if (names.size() > 2) listed += "; ...";
     NameFinding name;
     name.finding = {mention->span, "names/ambiguous",
@@ -116,7 +127,7 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
                                                    mention->span.in(*doc.text))};
     name.relatedDoc = example->doc;
     name.relatedSpan = example->mention->span;
-    name.relatedMessage = "Another person with this name: \"" + query.nameOf(other) + "\"";
+    name.relatedMessage = "Another person with this name: \"" + nameOf(other) + "\"";
     out.push_back(std::move(name));
   }
   return out;

@@ -1,9 +1,8 @@
 #include "server/corpus/flags_misspelt.h"
 
-#include "server/corpus/snapshot_entities.h"
+#include "server/corpus/flags_tables.h"
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -58,44 +57,9 @@ std::uint32_t mentionsOfWord(const index::EntityIndex& entities, const std::stri
 }
 
 // The usual spelling of a rare surname, or none: the same answer for every document of one
-// snapshot, so it is worked out once per surname and index and kept until the index changes.
-struct Usual {
-  std::string word; // empty: the surname is not a variant
-  std::uint32_t count = 0, own = 0;
-};
-
-class UsualSpellings {
-public:
-  std::optional<Usual> find(const std::shared_ptr<const index::CorpusIndex>& index,
-                            const std::string& surname) {
-    std::lock_guard lock(mutex_);
-    if (index_.lock() != index) {
-      index_ = index;
-      known_.clear();
-    }
-    auto it = known_.find(surname);
-    if (it == known_.end()) return std::nullopt;
-    return it->second;
-  }
-  void remember(const std::shared_ptr<const index::CorpusIndex>& index, const std::string& surname,
-                const Usual& usual) {
-    std::lock_guard lock(mutex_);
-    if (index_.lock() == index) known_.emplace(surname, usual);
-  }
-
-private:
-  std::mutex mutex_;
-  std::weak_ptr<const index::CorpusIndex> index_;
-  std::unordered_map<std::string, Usual> known_;
-};
-
-UsualSpellings& usualSpellings() {
-  static UsualSpellings cache;
-  return cache;
-}
-
-Usual usualSpellingOf(const index::EntityIndex& entities, const std::string& surname) {
-  Usual usual;
+// snapshot, so it is worked out once per surname (FlagTables::usualSurnames).
+UsualSurname usualSpellingOf(const index::EntityIndex& entities, const std::string& surname) {
+  UsualSurname usual;
   usual.own = mentionsOfWord(entities, surname);
   if (usual.own > kMaxVariantMentions) return usual;
   for (const std::string& variant : oneEditVariants(surname)) {
@@ -106,6 +70,19 @@ Usual usualSpellingOf(const index::EntityIndex& entities, const std::string& sur
   if (usual.count < kMinUsual || usual.count < kMajorityFactor * std::max(1u, usual.own))
     usual.word.clear();
   return usual;
+}
+
+// The first mention, in the index's document order, whose last word is `surname` as spelt.
+std::optional<index::MentionRef> firstMentionEndingWith(const Snapshot& snapshot,
+                                                        const index::EntityQuery& query,
+                                                        const std::string& surname) {
+  for (DocId other : snapshot.index->entities.documentsMentioning(surname)) {
+    const Document* otherDoc = snapshot.document(other);
+    for (const ent::Mention* m : query.mentionsIn(other))
+      if (otherDoc && lastWord(spellingOf(m->span.in(*otherDoc->text))) == surname)
+        return index::MentionRef{other, m};
+  }
+  return std::nullopt;
 }
 
 } // namespace
@@ -136,9 +113,8 @@ std::vector<std::string> oneEditVariants(std::string_view word) {
 std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
   const index::EntityIndex& entities = snapshot.index->entities;
-  SnapshotEntities view(snapshot);
-  const index::EntityQuery& query = view.query();
-  std::unordered_map<std::string, Usual> bySurname;
+  std::shared_ptr<FlagTables> tables = FlagTables::of(snapshot);
+  const index::EntityQuery& query = tables->query();
   for (const ent::Mention* mention : query.mentionsIn(doc.id)) {
     // Places and groups sit one letter from each other by design ("Russia", "Russian").
     if (mention->type == ent::EntityType::Place || mention->type == ent::EntityType::Norp) continue;
@@ -146,26 +122,12 @@ std::vector<NameFinding> misspeltNames(const Snapshot& snapshot, const Document&
     std::string spelling = spellingOf(surface);
     std::string surname(lastWord(spelling));
     if (surname.size() < kMinLetters || !lowerAscii(surname)) continue;
-    auto [found, fresh] = bySurname.try_emplace(surname);
-    Usual& usual = found->second;
-    if (fresh) {
-      auto known = usualSpellings().find(snapshot.index, surname);
-      usual = known ? *known : usualSpellingOf(entities, surname);
-      if (!known) usualSpellings().remember(snapshot.index, surname, usual);
-    }
+    const UsualSurname& usual =
+        tables->usualSurnames.get(surname, [&] { return usualSpellingOf(entities, surname); });
     if (usual.word.empty()) continue;
     // A mention written the usual way, for relatedInformation.
-    std::optional<index::MentionRef> example;
-    for (DocId other : entities.documentsMentioning(usual.word)) {
-      for (const ent::Mention* m : query.mentionsIn(other)) {
-        const Document* otherDoc = snapshot.document(other);
-        if (otherDoc && lastWord(spellingOf(m->span.in(*otherDoc->text))) == usual.word) {
-          example = index::MentionRef{other, m};
-          break;
-        }
-      }
-      if (example) break;
-    }
+    const std::optional<index::MentionRef>& example = tables->surnameExamples.get(
+        usual.word, [&] { return firstMentionEndingWith(snapshot, query, usual.word); });
     if (!example) continue;
     // Only the surname is misspelt: the flag and the spelling it points at cover that word, so the
     // quick fix rewrites "Merkoulov" in "Anton Merkoulov" and keeps the given name.

@@ -1,6 +1,6 @@
 #include "server/corpus/flags_names.h"
 
-#include "server/corpus/snapshot_entities.h"
+#include "server/corpus/flags_tables.h"
 
 #include <cctype>
 #include <map>
@@ -54,18 +54,31 @@ bool mayHaveVariants(std::string_view spelling, const std::string& surfaceKey) {
   return s != surfaceKey;
 }
 
-struct Spellings {
-  std::map<std::string, std::uint32_t> counts;
-  std::map<std::string, index::MentionRef> example;
-};
+// How the corpus writes the mentions of `entity`, per surface key: counts and a first example of
+// each spelling, the examples in path order.
+SpellingsByKey spellingsOf(const Snapshot& snapshot, const index::EntityQuery& query,
+                           const std::string& entity) {
+  SpellingsByKey bySurfaceKey;
+  for (const index::MentionRef& ref : query.mentionsOf(entity)) {
+    const Document* other = snapshot.document(ref.doc);
+    std::string_view otherSurface = ref.mention->span.in(*other->text);
+    if (!isLatinScript(otherSurface)) continue;
+    Spellings& spellings = bySurfaceKey[ref.mention->surfaceKey];
+    std::string otherSpelling = spellingOf(otherSurface);
+    ++spellings.counts[otherSpelling];
+    spellings.example.try_emplace(otherSpelling, ref);
+  }
+  return bySurfaceKey;
+}
 
 } // namespace
 
 std::vector<NameFinding> inconsistentNames(const Snapshot& snapshot, const Document& doc) {
   std::vector<NameFinding> out;
-  SnapshotEntities view(snapshot);
-  const index::EntityQuery& query = view.query();
-  // Spellings of each surface key, gathered once per entity the document mentions.
+  std::shared_ptr<FlagTables> tables = FlagTables::of(snapshot);
+  const index::EntityQuery& query = tables->query();
+  // Spellings of each surface key over the entities this document mentions, merged in the order
+  // the document first mentions them (the corpus-wide table of each entity is built once).
   std::unordered_map<std::string, Spellings> bySurfaceKey;
   std::unordered_map<std::string, bool> entityDone;
   for (const ent::Mention* mention : query.mentionsIn(doc.id)) {
@@ -75,14 +88,14 @@ std::vector<NameFinding> inconsistentNames(const Snapshot& snapshot, const Docum
     std::string entity = query.entityOf(*mention);
     if (!entityDone[entity]) {
       entityDone[entity] = true;
-      for (const index::MentionRef& ref : query.mentionsOf(entity)) {
-        const Document* other = snapshot.document(ref.doc);
-        std::string_view otherSurface = ref.mention->span.in(*other->text);
-        if (!isLatinScript(otherSurface)) continue;
-        Spellings& spellings = bySurfaceKey[ref.mention->surfaceKey];
-        std::string otherSpelling = spellingOf(otherSurface);
-        ++spellings.counts[otherSpelling];
-        spellings.example.try_emplace(otherSpelling, ref);
+      const SpellingsByKey& ofEntity = tables->spellingsOfEntity.get(
+          entity, [&] { return spellingsOf(snapshot, query, entity); });
+      for (const auto& [surfaceKey, spellings] : ofEntity) {
+        Spellings& merged = bySurfaceKey[surfaceKey];
+        for (const auto& [written, count] : spellings.counts)
+          merged.counts[written] += count;
+        for (const auto& [written, ref] : spellings.example)
+          merged.example.try_emplace(written, ref);
       }
     }
     auto found = bySurfaceKey.find(mention->surfaceKey);

@@ -1,5 +1,6 @@
 #include "server/corpus/flags_numbers.h"
 
+#include "server/corpus/flags_tables.h"
 #include "server/data_files.h"
 
 #include <algorithm>
@@ -231,20 +232,26 @@ std::vector<CountedFigure> countedFigures(std::string_view text, const std::vect
 
 std::vector<NumberFinding> disagreeingNumbers(const Snapshot& snapshot, const Document& doc) {
   std::vector<NumberFinding> out;
-  const auto& analysis = *doc.analysis;
-  for (const auto& passage : analysis.passages.passages) {
-    // Tokens are read again per passage: an analysis keeps none (they were ~2x the text).
-    auto figures = countedFigures(
-        *doc.text, dossier::analysis::tokenizeWithin(*doc.text, passage.span), passage.span);
+  std::shared_ptr<FlagTables> tables = FlagTables::of(snapshot);
+  // A passage's figures, worked out once per snapshot: each passage is compared with several
+  // others, and tokens are read again for it (an analysis keeps none: they were ~2x the text).
+  auto figuresOf = [&](const Document& of, std::uint32_t at) -> const std::vector<CountedFigure>& {
+    return tables->passageFigures.get((std::uint64_t{of.id} << 32) | at, [&] {
+      analysis::Span span = of.analysis->passages.passages[at].span;
+      return countedFigures(*of.text, analysis::tokenizeWithin(*of.text, span), span);
+    });
+  };
+  const auto& passages = doc.analysis->passages.passages;
+  for (std::uint32_t p = 0; p < passages.size(); ++p) {
+    const auto& passage = passages[p];
+    const std::vector<CountedFigure>& figures = figuresOf(doc, p);
     if (figures.empty()) continue;
     std::vector<bool> flagged(figures.size(), false);
     for (const auto& match : snapshot.index->passages.related(doc.id, passage, kRelatedLimit)) {
       if (match.similarity < kMinSimilarity || match.sharedEntities.empty()) continue;
       const Document* other = snapshot.document(match.doc);
       if (!other || match.passage >= other->analysis->passages.passages.size()) continue;
-      dossier::analysis::Span span = other->analysis->passages.passages[match.passage].span;
-      auto theirs =
-          countedFigures(*other->text, dossier::analysis::tokenizeWithin(*other->text, span), span);
+      const std::vector<CountedFigure>& theirs = figuresOf(*other, match.passage);
       for (std::size_t f = 0; f < figures.size(); ++f) {
         if (flagged[f]) continue;
         const CountedFigure& mine = figures[f];

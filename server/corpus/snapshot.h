@@ -6,6 +6,7 @@
 #include "server/analysis/document.h"
 #include "server/analysis/knowledge.h"
 #include "server/corpus/config.h"
+#include "server/corpus/snapshot_cache.h"
 #include "server/index/corpus_index.h"
 #include "server/index/doc_id.h"
 
@@ -20,6 +21,8 @@
 namespace dossier::corpus {
 
 using index::DocId;
+
+class FlagTables; // server/corpus/flags_tables.h
 
 struct Document {
   DocId id = 0;
@@ -56,6 +59,8 @@ struct Snapshot {
   std::shared_ptr<const WorkspaceConfig> config = std::make_shared<WorkspaceConfig>();
   std::vector<std::string> roots;
   IndexingProgress progress;
+  // The corpus-wide flags' tables, built on first use (flags_tables.h); a copy starts without.
+  SnapshotCache<FlagTables> flagTables;
 
   const Document* document(DocId id) const {
     return id < documents->size() ? (*documents)[id].get() : nullptr;

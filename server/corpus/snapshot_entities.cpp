@@ -3,17 +3,18 @@
 namespace dossier::corpus {
 
 SnapshotEntities::SnapshotEntities(const Snapshot& snapshot)
-    : overrides_(index::LinkOverrides::from(
-          snapshot.config->aliasGroups, snapshot.config->separateGroups,
-          snapshot.config->ignoredSurfaces, *snapshot.knowledge->entities)),
+    : documents_(snapshot.documents), index_(snapshot.index), pathRanks_(snapshot.pathRanks),
+      config_(snapshot.config), knowledge_(snapshot.knowledge),
+      overrides_(index::LinkOverrides::from(config_->aliasGroups, config_->separateGroups,
+                                            config_->ignoredSurfaces, *knowledge_->entities)),
       query_(
-          snapshot.index->entities,
-          [&snapshot](index::DocId id) {
-            const Document* doc = snapshot.document(id);
+          index_->entities,
+          [documents = documents_.get()](index::DocId id) {
+            const Document* doc = id < documents->size() ? (*documents)[id].get() : nullptr;
             if (!doc) return index::DocumentView{};
             return index::DocumentView{&doc->analysis->entities, *doc->text, doc->path,
                                        &doc->analysis->findings};
           },
-          overrides_, &snapshot.index->lines, snapshot.pathRanks.get()) {}
+          overrides_, &index_->lines, pathRanks_.get()) {}
 
 } // namespace dossier::corpus

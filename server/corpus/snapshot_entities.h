@@ -5,11 +5,14 @@
 #include "server/corpus/snapshot.h"
 #include "server/index/entity_query.h"
 
+#include <memory>
+
 namespace dossier::corpus {
 
 class SnapshotEntities {
 public:
-  // `snapshot` must outlive this object (the query reads its documents).
+  // Keeps what it reads of `snapshot` (documents, index, path ranks, configuration, knowledge)
+  // alive by itself: it may outlive the Snapshot object, not the data.
   explicit SnapshotEntities(const Snapshot& snapshot);
   SnapshotEntities(const SnapshotEntities&) = delete;
   SnapshotEntities& operator=(const SnapshotEntities&) = delete;
@@ -17,7 +20,13 @@ public:
   const index::EntityQuery& query() const { return query_; }
 
 private:
-  index::LinkOverrides overrides_; // the query keeps a reference to it: declared first
+  // Declared before the overrides and the query, which read them.
+  std::shared_ptr<const Snapshot::DocumentList> documents_;
+  std::shared_ptr<const index::CorpusIndex> index_;
+  std::shared_ptr<const std::vector<std::uint32_t>> pathRanks_;
+  std::shared_ptr<const WorkspaceConfig> config_;
+  std::shared_ptr<const analysis::Knowledge> knowledge_;
+  index::LinkOverrides overrides_; // the query keeps a reference to it
   index::EntityQuery query_;
 };
 
