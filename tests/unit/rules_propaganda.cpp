@@ -33,12 +33,22 @@ TEST_CASE("propaganda/slogan: parallel or shouted short phrases", "[rules]") {
   expectFlags("propaganda/slogan", "They marched and chanted [[Our harbour, our hands]].");
   expectFlags("propaganda/slogan", "[[STOP THE DEAL!]]");
   expectFlags("propaganda/slogan", "The port, the city and the region agreed.");
+  // A parallel pair that runs on as a list is an enumeration, not a slogan.
+  expectFlags("propaganda/slogan",
+              "There are things we do not sell: our language, our votes, and our water.");
+  expectFlags("propaganda/slogan", "Same company, same port, different contract.");
+  // Cut off by a dash, the pair still stands alone.
+  expectFlags("propaganda/slogan", "[[Our harbour, our hands]] — or nobody's harbour at all.");
 }
 
 TEST_CASE("propaganda/repetition: a short sentence restated in one document", "[rules]") {
   expectFlags("propaganda/repetition",
               "[[Never again.]] We said it in 1990. [[Never again.]] We say it now.");
   expectFlags("propaganda/repetition", "Never again. We said it in 1990 and mean it.");
+  // An attribution tag after each quote is the form of reporting, not a restated claim.
+  expectFlags("propaganda/repetition",
+              "“We were ready,” the coach said. “We were not lucky.” Fanning said. “We played "
+              "well.” Fanning said. “We will be back.” Fanning said.");
 }
 
 TEST_CASE("propaganda cues are general English, not one text's words", "[rules]") {

@@ -65,6 +65,9 @@ std::optional<Span> parallelPhrase(std::string_view text, const Sentence& s) {
     if (foldWord(all[i + 1]->in(text)) == foldWord(all[i + 4]->in(text))) continue;
     // The phrase must end there: "our harbour, our hands" but not "our harbour, our hands are ..."
     if (i + 5 < all.size() && all[i + 5]->kind == TokenKind::Word) continue;
+    // Nor run on as a list: "our language, our votes, and the water" is an enumeration.
+    if (i + 6 < all.size() && all[i + 5]->in(text) == "," && all[i + 6]->kind == TokenKind::Word)
+      continue;
     return Span{all[i]->begin, all[i + 4]->end};
   }
   return std::nullopt;
@@ -155,6 +158,8 @@ void findRepetition(std::string_view text, const TextStructure& structure,
     }
     if (sentence.words.size() < 2 || sentence.words.size() > kMaxShortWords || !sentence.plain)
       continue;
+    // "Fanning said." after each quote is an attribution tag, restated by the form of reporting.
+    if (kReportingSeconds.count(foldWord(sentence.words.back()->in(text)))) continue;
     ++counts[key(text, sentence)];
     shortOnes.push_back(std::move(sentence));
   }
