@@ -10,6 +10,9 @@ TEST_CASE("propaganda cues: a hit and a near miss each", "[rules]") {
   expectFlags("propaganda/name-calling", "The circus hired a clown for the children.");
   expectFlags("propaganda/exaggeration", "It was [[the worst disaster in history]].");
   expectFlags("propaganda/exaggeration", "It was the worst storm of the month.");
+  // News ranks an event against a record or among others; that measures, it does not inflate.
+  expectFlags("propaganda/exaggeration", "It was one of the largest jewel heists in history.");
+  expectFlags("propaganda/exaggeration", "Athens saw the worst riots Greece has seen in decades.");
   expectFlags("propaganda/doubt", "[[Can we really trust anything Director Hale says?]]");
   expectFlags("propaganda/doubt", "Can we meet on Tuesday?");
   expectFlags("propaganda/fear", "[[If we do not act now]], the town will flood.");

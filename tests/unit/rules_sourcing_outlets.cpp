@@ -33,7 +33,11 @@ TEST_CASE("sourcing/outlet-uncited: outlet names from the outlet words of the ga
 
 TEST_CASE("sourcing/outlet-uncited: as reported by, an outlet's report", "[rules]") {
   expectFlags(kCode, "The plant will close, [[as reported by Bloomberg]].");
-  expectFlags(kCode, "[[Reuters' report]] drew a denial from the palace.");
+  expectFlags(kCode, "[[Reuters' report that the king was ill]] drew a denial.");
+  // The report as a topic attributes no claim.
+  expectFlags(kCode, "The palace has not commented on the Reuters report.");
+  // People consulted by an outlet speak for themselves.
+  expectFlags(kCode, "Two former officers consulted by the Ledger said the ships could map it.");
   // A credit line names the document's own reporters.
   expectFlags(kCode, "Reported by North Wire and the Courier");
 }
