@@ -38,6 +38,13 @@ constexpr double kDuplicateCoverage = 0.85;
 constexpr double kDuplicateLengthRatio = 0.75;
 // Below this similarity a match shares only a word or two: not worth showing.
 constexpr double kMinSimilarity = 0.05;
+// Story context: a candidate gains this share of the scores of the other candidates of its
+// document. A passage whose document tells the asked story elsewhere too is more likely about the
+// same events than one that shares the same names in a document about another story (the opposition
+// leader quoted on two affairs). Small on purpose: it breaks near-ties, it does not outvote the
+// passage's own evidence. Samples dev precision@1 0.693 -> 0.709 (recall@5 0.884 -> 0.889); ECB+
+// topic precision@1 0.984 -> 0.986, sub-event same (0.947). From 0.05 up, ECB+ sub-event dropped.
+constexpr double kDocumentContext = 0.03;
 // How many of the asked passage's rarest keys are tracked per match, to say what it shares.
 constexpr std::size_t kTrackedKeys = 64;
 
@@ -175,6 +182,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
 
   struct Accumulator {
     double score = 0;
+    double ranking = 0; // score plus story context: what results are ordered by
     double sharedWeight = 0;
     std::uint32_t length = 0;
     std::uint64_t sharedKeys = 0; // bit i: scored[i] is shared
@@ -212,18 +220,22 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   ranked.reserve(candidates.size());
   for (auto& [ref, candidate] : candidates)
     ranked.emplace_back(ref, &candidate);
-  auto better = [](const auto& a, const auto& b) {
+  auto byRef = [](const auto& a, const auto& b) { return a.first < b.first; };
+  auto byScore = [](const auto& a, const auto& b) {
     return a.second->score != b.second->score ? a.second->score > b.second->score
                                               : a.first < b.first;
+  };
+  auto better = [](const auto& a, const auto& b) {
+    return a.second->ranking != b.second->ranking ? a.second->ranking > b.second->ranking
+                                                  : a.first < b.first;
   };
   if (!common.empty()) {
     // The strongest candidates so far, in posting order, get the common keys' share.
     if (ranked.size() > kCommonScored) {
-      std::nth_element(ranked.begin(), ranked.begin() + kCommonScored, ranked.end(), better);
+      std::nth_element(ranked.begin(), ranked.begin() + kCommonScored, ranked.end(), byScore);
       ranked.resize(kCommonScored);
     }
-    std::sort(ranked.begin(), ranked.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(ranked.begin(), ranked.end(), byRef);
     for (std::size_t i : common) {
       const std::vector<Posting>& postings = *scored[i].postings;
       auto from = postings.begin();
@@ -238,6 +250,19 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   }
   std::erase_if(ranked,
                 [&](const auto& r) { return r.second->score < kMinSimilarity * selfScore; });
+  // Each document's candidates side by side (they are already when the common keys were added).
+  if (!std::is_sorted(ranked.begin(), ranked.end(), byRef))
+    std::sort(ranked.begin(), ranked.end(), byRef);
+  for (std::size_t first = 0; first < ranked.size();) {
+    std::size_t last = first;
+    double documentScore = 0;
+    for (; last < ranked.size() && ranked[last].first >> 32 == ranked[first].first >> 32; ++last)
+      documentScore += ranked[last].second->score;
+    for (; first < last; ++first) {
+      Accumulator& candidate = *ranked[first].second;
+      candidate.ranking = candidate.score + kDocumentContext * (documentScore - candidate.score);
+    }
+  }
   std::size_t count = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(count),
                     ranked.end(), better);

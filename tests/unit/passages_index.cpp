@@ -43,10 +43,33 @@ TEST_CASE("related passages come from other documents, best first", "[passages][
   for (const auto& r : results)
     CHECK(r.doc != 0);
   for (std::size_t i = 1; i < results.size(); ++i)
-    CHECK(results[i - 1].score >= results[i].score);
+    CHECK(results[i - 1].score >= results[i].score); // no document has two matches here
   // The rarest shared words explain the match.
   CHECK(std::find(results[0].sharedStems.begin(), results[0].sharedStems.end(), "meridian") !=
         results[0].sharedStems.end());
+}
+
+TEST_CASE("between equal matches, the one whose document tells the same story ranks first",
+          "[passages][index]") {
+  auto asked = analyze("Opposition leader Tomas Vahk demanded a parliamentary inquiry into the "
+                       "dredging contract.\n\n"
+                       "The minister denied meeting the envoy before the award.\n");
+  // The same sentence in two documents: one about another story, one about this one.
+  auto otherStory =
+      analyze("Opposition leader Tomas Vahk demanded a parliamentary inquiry.\n\n"
+              "The football club signed a new goalkeeper from the northern league.\n");
+  auto sameStory = analyze("Opposition leader Tomas Vahk demanded a parliamentary inquiry.\n\n"
+                           "The inquiry would examine how the dredging contract was awarded.\n");
+  index::PassageIndex passages;
+  passages.add(0, asked->passages);
+  passages.add(1, otherStory->passages); // the lower id: first on a plain tie
+  passages.add(2, sameStory->passages);
+  auto results = passages.related(0, asked->passages.passages[0], 5);
+  REQUIRE(results.size() >= 2);
+  CHECK(results[0].doc == 2);
+  CHECK(results[0].passage == 0);
+  CHECK(results[1].doc == 1);
+  CHECK(results[0].score == Approx(results[1].score)); // the context orders, it adds no score
 }
 
 TEST_CASE("a republished passage is labelled a near-duplicate", "[passages][index]") {
