@@ -53,3 +53,25 @@ TEST_CASE("quotes/no-speaker: a lead-in before a colon that names who speaks own
               "Meanwhile in the north: “[[their own spies confirm the switch exists]]”. "
               "Nobody else did.");
 }
+
+TEST_CASE("quotes/no-speaker: wire layout, the speaker in the next one-sentence paragraph",
+          "[rules]") {
+  expectFlags("quotes/no-speaker",
+              "The couple lived on the island.\n\n“They were not married very long, just a couple "
+              "of years.”\n\nShe said the two grew up as neighbours.\n");
+  // A near miss: the next paragraph names nobody who speaks.
+  expectFlags("quotes/no-speaker",
+              "The couple lived on the island.\n\n“[[They were not married very long, just a "
+              "couple of years.]]”\n\nThe two grew up as neighbours.\n");
+}
+
+TEST_CASE("quotes/no-speaker: institutions and crowds speak too", "[rules]") {
+  expectFlags("quotes/no-speaker",
+              "“The suspect entered the business at four in the afternoon,” police said.");
+  expectFlags("quotes/no-speaker",
+              "The march reached parliament. “Do not bend your head down,” they chanted at the "
+              "gates.");
+  // A near miss: no verb of speech near anyone, the quote is unowned.
+  expectFlags("quotes/no-speaker",
+              "The march reached parliament. “[[Do not bend your head down.]]” Nobody moved.");
+}

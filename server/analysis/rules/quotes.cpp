@@ -131,16 +131,16 @@ void QuoteRules::scan(std::string_view text, const TextStructure& structure,
     if (words < kMinQuoteWords) return;
     for (const auto& statement : entities.statements)
       if (statement.span.overlaps(quote)) return;
-    // The quote's sentences, one sentence before (an introduction: "She said:") and one after in
-    // the same paragraph ("..., he added.").
+    // The quote's sentences, one sentence before (an introduction: "She said:") and one after
+    // ("..., he added.").
     int firstSentence = findContaining(structure.sentences, quote.begin);
     int lastSentence = findContaining(structure.sentences, quote.end - 1);
     if (firstSentence < 0 || lastSentence < 0) return;
     auto last = static_cast<std::size_t>(lastSentence);
     if (firstSentence > 0) --firstSentence;
-    if (last + 1 < structure.sentences.size() &&
-        structure.sentenceParagraph[last + 1] == structure.sentenceParagraph[last])
-      ++last;
+    // The next sentence even in the next paragraph: wire copy gives a quote its own paragraph and
+    // the speaker the next one ("“They weren't married long.”" / "She said they grew up ...").
+    if (last + 1 < structure.sentences.size()) ++last;
     Span context{structure.sentences[static_cast<std::size_t>(firstSentence)].begin,
                  structure.sentences[last].end};
     if (attributed(context, quote)) return;
