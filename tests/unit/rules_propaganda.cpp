@@ -98,3 +98,11 @@ TEST_CASE("propaganda/slogan flags the quoted words a text calls a slogan", "[ru
               "The party's own slogan, “[[Warm Homes, Strong Nation]]”, was printed everywhere.");
   expectFlags("propaganda/slogan", "The party printed “warm homes for every family” on posters.");
 }
+
+TEST_CASE("propaganda/loaded-language: terms of law and sport are not loaded", "[rules]") {
+  expectFlags("propaganda/loaded-language", "The minister's plan is [[reckless]] and unfunded.");
+  expectFlags("propaganda/loaded-language",
+              "She began a stay after a reckless driving conviction.");
+  expectFlags("propaganda/loaded-language", "He landed a vicious right hand in the fifth round.");
+  expectFlags("propaganda/loaded-language", "Armed men carried out a brazen robbery on Friday.");
+}

@@ -5,7 +5,7 @@
 using dossier::rules_test::expectFlags;
 
 TEST_CASE("propaganda/loaded-language: emotive judgements and contempt nouns", "[rules]") {
-  expectFlags("propaganda/loaded-language", "It was a [[brazen]] attempt to rewrite history.");
+  expectFlags("propaganda/loaded-language", "It was a [[cynical]] attempt to rewrite history.");
   expectFlags("propaganda/loaded-language", "The [[tabloids]] called it a crisis.");
   expectFlags("propaganda/loaded-language",
               "The report was [[the same chorus of]] complaints as last year.");
