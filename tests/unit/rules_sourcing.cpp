@@ -84,3 +84,10 @@ TEST_CASE("hedge/epistemic: may of permission and embedded questions are not hed
   expectFlags("hedge/epistemic", "It is possible. It is what it is.");
   expectFlags("hedge/epistemic", "[[It is possible that]] the vote slips.");
 }
+
+TEST_CASE("sourcing/vague: adverbials and police deputies are not vague groups", "[rules]") {
+  expectFlags("sourcing/vague", "[[Some in the party]] had hoped for a rally.");
+  expectFlags("sourcing/vague", "He shot two others in an effort to escape.");
+  expectFlags("sourcing/vague", "Why were so many in the first place?");
+  expectFlags("sourcing/vague", "Marion County deputies said the driver fled.");
+}
