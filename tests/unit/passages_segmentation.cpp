@@ -57,6 +57,16 @@ TEST_CASE("article paragraphs are passages; headings and bylines are not", "[pas
   CHECK(passageSpans(*analysis) == doc.ranges);
 }
 
+TEST_CASE("a bracketed reporting credit is not a passage; a bracketed sentence is", "[passages]") {
+  Marked doc = parseMarked(
+      "[[The harbour minister denied on Thursday that she met the envoy at a private dinner.]]\n\n"
+      "(Reporting by Dana Okafor in Tolvan; additional reporting by North Wire staff in Sennholm "
+      "and Kresk; editing by the North Wire desk)\n\n"
+      "[[(Update: the ministry has since confirmed that the minister attended the dinner.)]]\n");
+  auto analysis = analyzeDocument(doc.text, *Knowledge::builtin());
+  CHECK(passageSpans(*analysis) == doc.ranges);
+}
+
 TEST_CASE("a table of figures is told from prose, for the related lists to leave it out",
           "[passages]") {
   CHECK(passages::isTable("| item | figure | source |\n|---|---|---|\n"

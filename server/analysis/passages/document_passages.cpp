@@ -63,6 +63,20 @@ bool isHeading(std::string_view paragraph) {
   return true;
 }
 
+// A whole paragraph in brackets with no sentence inside: a reporting credit ("(Reporting by ...;
+// editing by ...)"), an editor's label. It names the outlet's people, who recur under every story
+// of that outlet, so as a passage it matched them all. A bracketed sentence ("(Update: the ministry
+// has confirmed the meeting.)") is prose and stays.
+bool isBracketedNote(std::string_view paragraph) {
+  paragraph = trimmed(paragraph);
+  while (!paragraph.empty() && (paragraph.back() == '\n' || paragraph.back() == '\r'))
+    paragraph.remove_suffix(1);
+  if (paragraph.size() < 2) return false;
+  char open = paragraph.front(), close = paragraph.back();
+  if (!((open == '(' && close == ')') || (open == '[' && close == ']'))) return false;
+  return paragraph.substr(1, paragraph.size() - 2).find_first_of(".!?") == std::string_view::npos;
+}
+
 bool isDebris(Span span, const rules::DocumentFindings& findings) {
   Offset covered = 0;
   for (const auto& finding : findings.findings) {
@@ -154,7 +168,9 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
     const entities::Mention* mentionEnd = mention;
     while (mentionEnd != mentionsEnd && mentionEnd->span.end <= piece.span.end)
       ++mentionEnd;
-    if (isDebris(piece.span, findings) || isHeading(piece.span.in(text))) continue;
+    if (isDebris(piece.span, findings) || isHeading(piece.span.in(text)) ||
+        isBracketedNote(piece.span.in(text)))
+      continue;
 
     Passage passage;
     passage.span = piece.span;
