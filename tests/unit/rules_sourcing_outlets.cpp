@@ -66,3 +66,20 @@ TEST_CASE("sourcing/outlet-uncited: the newspaper pointing back at a report alre
   expectFlags(kCode, "The Harbour Ledger reported on Wednesday that the minister had resigned. "
                      "The paper said the board was told first.");
 }
+
+TEST_CASE("sourcing/outlet-uncited: a workspace adds outlet names through its lexicon", "[rules]") {
+  dossier::analysis::KnowledgeOverrides overrides;
+  overrides.extraRecords.push_back({"rules/outlets.tsv", "Kresk Pravda\tname"});
+  auto knowledge = dossier::analysis::Knowledge::load(overrides);
+  std::string text = "According to Kresk Pravda, the talks have stalled.";
+  auto count = [&](const dossier::analysis::Knowledge& k) {
+    int n = 0;
+    auto analysis = dossier::analysis::analyzeDocument(text, k);
+    for (const auto& f : analysis->findings.findings)
+      n += f.code == kCode;
+    return n;
+  };
+  CHECK(count(*knowledge) == 1);
+  // Without the workspace's entry the name is unknown: no outlet, no flag.
+  CHECK(count(*dossier::analysis::Knowledge::builtin()) == 0);
+}
