@@ -57,3 +57,25 @@ TEST_CASE("the reason line names what is shared, then what changed", "[passages]
   CHECK(passages::relatedReason("shares: Musk", {}, true) ==
         "near-duplicate (same text republished) \u00B7 shares: Musk");
 }
+
+TEST_CASE("a hedge counts where it turns a plain statement into a hedged one, not between hedges",
+          "[passages][changes]") {
+  auto hedged = passageOf("The minister reportedly met the envoy at the hotel in March.\n");
+  auto otherHedge = passageOf("The minister allegedly met the envoy at the hotel in March.\n");
+  auto plain = passageOf("The minister met the envoy at the hotel in March, officials said.\n");
+  for (const auto& change : passages::storyChanges(hedged, otherHedge))
+    CHECK_FALSE(change.find("hedge") != std::string::npos);
+  CHECK(has(passages::storyChanges(hedged, plain), "drops hedge \"reportedly\""));
+  CHECK(has(passages::storyChanges(plain, hedged), "adds hedge \"reportedly\""));
+}
+
+TEST_CASE("an attribution change names at most two speakers", "[passages][changes]") {
+  auto asked =
+      passageOf("Ilves said the dinner never happened, Vahk said it did, and Mets said nothing.\n");
+  auto other = passageOf("The dinner at the hotel took place on the evening of 3 March.\n");
+  auto changes = passages::storyChanges(asked, other);
+  REQUIRE_FALSE(changes.empty());
+  INFO(changes[0]);
+  CHECK(changes[0].starts_with("attribution dropped (was: "));
+  CHECK(changes[0].ends_with(" +1)"));
+}

@@ -5,6 +5,7 @@
 // contact; Putin's terms for peace) must find each other first. DOSSIER_PASSAGES_VERBOSE=1 prints
 // every answer.
 #include "server/analysis/document.h"
+#include "server/analysis/passages/story_changes.h"
 #include "server/index/passage_index.h"
 #include "tests/unit/ecb_fixture.h"
 
@@ -87,9 +88,16 @@ TEST_CASE("related passages on the seed pages", "[.seeds]") {
       for (const auto& match : results) {
         const auto& other = docs[match.doc];
         analysis::Span span = other.analysis->passages.passages[match.passage].span;
-        if (verbose)
+        if (verbose) {
+          const auto& found = other.analysis->passages.passages[match.passage];
           std::cout << "   " << match.similarity << " " << other.name << ": "
-                    << excerpt(other, span) << "\n";
+                    << excerpt(other, span) << "\n      "
+                    << analysis::passages::relatedReason(
+                           analysis::passages::sharedSummary(passage, found, match.sharedEntities,
+                                                             match.sharedStems),
+                           analysis::passages::storyChanges(passage, found), match.nearDuplicate)
+                    << "\n";
+        }
         INFO(docs[d].name << " asked " << excerpt(docs[d], passage.span) << " -> " << other.name
                           << ": " << excerpt(other, span));
         CHECK_FALSE(isDebris(other, span));

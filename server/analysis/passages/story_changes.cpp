@@ -8,6 +8,7 @@ namespace dossier::analysis::passages {
 namespace {
 
 constexpr std::size_t kSharedShown = 4;
+constexpr std::size_t kNamesShown = 2;
 constexpr const char* kSeparator = " \u00B7 ";
 
 // Speakers named by a passage's attributions: folded key -> name as written.
@@ -20,10 +21,16 @@ std::map<std::string, std::string> speakers(const Passage& passage) {
   return result;
 }
 
+// At most kNamesShown names, then how many more: a reason is one line.
 std::string joinNames(const std::map<std::string, std::string>& names) {
   std::string joined;
+  std::size_t shown = 0;
   for (const auto& [key, name] : names) {
-    if (!joined.empty()) joined += ", ";
+    if (shown == kNamesShown) {
+      joined += " +" + std::to_string(names.size() - shown);
+      break;
+    }
+    if (shown++) joined += ", ";
     joined += name;
   }
   return joined;
@@ -45,20 +52,19 @@ void compareAttribution(const Passage& asked, const Passage& other, std::vector<
     out.push_back("attribution changed: " + joinNames(before) + " \u2192 " + joinNames(after));
 }
 
+// A hedge matters where it turns a plain statement into a hedged one or back: between two passages
+// that both hedge, one's "might" against the other's "maybe" says nothing about the story (on real
+// pages it filled the line with "adds hedge ... · drops hedge ..." for every pair). At most two.
 void compareHedges(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
-  std::vector<std::string> added, removed;
-  std::set_difference(other.hedges.begin(), other.hedges.end(), asked.hedges.begin(),
-                      asked.hedges.end(), std::back_inserter(added));
-  std::set_difference(asked.hedges.begin(), asked.hedges.end(), other.hedges.begin(),
-                      other.hedges.end(), std::back_inserter(removed));
+  if (!asked.hedges.empty() && !other.hedges.empty()) return;
   auto quoted = [](const std::vector<std::string>& words) {
     std::string text;
-    for (const auto& word : words)
-      text += (text.empty() ? "\"" : ", \"") + word + "\"";
+    for (std::size_t i = 0; i < words.size() && i < kNamesShown; ++i)
+      text += (text.empty() ? "\"" : ", \"") + words[i] + "\"";
     return text;
   };
-  if (!added.empty()) out.push_back("adds hedge " + quoted(added));
-  if (!removed.empty()) out.push_back("drops hedge " + quoted(removed));
+  if (!other.hedges.empty()) out.push_back("adds hedge " + quoted(other.hedges));
+  if (!asked.hedges.empty()) out.push_back("drops hedge " + quoted(asked.hedges));
 }
 
 // Figures that count the same thing (same unit word) but disagree: "12 vs 14 million".
