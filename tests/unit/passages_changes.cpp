@@ -79,3 +79,14 @@ TEST_CASE("an attribution change names at most two speakers", "[passages][change
   CHECK(changes[0].starts_with("attribution dropped (was: "));
   CHECK(changes[0].ends_with(" +1)"));
 }
+
+TEST_CASE("a modifier found by a cue is not shown as the speaker; a group noun is",
+          "[passages][changes]") {
+  auto modifier =
+      passageOf("The talks, confirmed by several current and former officials, covered trade.\n");
+  auto group = passageOf("The talks covered trade and the war, according to officials.\n");
+  auto plain = passageOf("The talks covered trade and the war in the region last year.\n");
+  for (const auto& change : passages::storyChanges(modifier, plain))
+    CHECK(change.find("current") == std::string::npos);
+  CHECK(has(passages::storyChanges(group, plain), "attribution dropped (was: officials)"));
+}

@@ -1,6 +1,7 @@
 #include "server/analysis/passages/story_changes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -11,11 +12,22 @@ constexpr std::size_t kSharedShown = 4;
 constexpr std::size_t kNamesShown = 2;
 constexpr const char* kSeparator = " \u00B7 ";
 
+// Whether an attribution's speaker can be shown as who spoke: a name, or a plain plural noun that
+// speaks for a group ("officials", "sources"). A singular plain word found by a cue is usually the
+// modifier or filler next to it ("confirmed by several current and former officials", "admitted,
+// for example, that"): kept as the index's claim key, but not shown.
+bool showsSpeaker(const std::string& speaker) {
+  if (speaker.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(speaker.front());
+  if (first >= 0x80 || std::isupper(first)) return true;
+  return speaker.size() >= 4 && speaker.back() == 's' && !speaker.ends_with("ss");
+}
+
 // Speakers named by a passage's attributions: folded key -> name as written.
 std::map<std::string, std::string> speakers(const Passage& passage) {
   std::map<std::string, std::string> result;
   for (const auto& attribution : passage.attributions)
-    if (!attribution.speakerKey.empty())
+    if (!attribution.speakerKey.empty() && showsSpeaker(attribution.speaker))
       result.emplace(attribution.speakerKey, attribution.speaker);
   if (!passage.source.empty()) result.emplace(passage.source, passage.source);
   return result;
@@ -119,7 +131,8 @@ std::string sameClaim(const Passage& asked, const Passage& other) {
   for (const auto& a : asked.attributions) {
     for (const auto& b : other.attributions) {
       if (a.kind != b.kind) continue;
-      if (!a.speakerKey.empty() && a.speakerKey == b.speakerKey) return a.speaker + " " + a.cue;
+      if (!a.speakerKey.empty() && a.speakerKey == b.speakerKey && showsSpeaker(a.speaker))
+        return a.speaker + " " + a.cue;
     }
   }
   for (const auto& a : asked.attributions)
