@@ -71,7 +71,8 @@ nlohmann::json completion(RequestContext& context, const nlohmann::json& json) {
   if (start == end || utf8proc_category(decodeAt(text, start)) != UTF8PROC_CATEGORY_LU)
     return protocol::toJSON(list);
   std::string typed(text.substr(start, end - start));
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   const auto& query = *lookup.query;
   std::string folded = analysis::entities::nameKey(typed, *context.snapshot->knowledge->entities);
   auto cancelled = [&] { return context.cancel.cancelled(); };

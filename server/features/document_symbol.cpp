@@ -21,7 +21,8 @@ constexpr std::size_t kMaxEntitySymbols = 100;
 // first mention), in text order: after the headline and sections in the outline.
 void appendEntities(const RequestContext& context, const corpus::Document& doc,
                     const protocol::LineIndex& lines, nlohmann::json& symbols) {
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   const auto& query = *lookup.query;
   struct Seen {
     const analysis::entities::Mention* shown = nullptr;

@@ -7,8 +7,8 @@
 #include "server/index/entity_query.h"
 
 #include <memory>
-#include <unordered_map>
 #include <optional>
+#include <unordered_map>
 
 namespace dossier::features {
 
@@ -17,6 +17,10 @@ struct EntityLookup {
   index::LinkOverrides overrides;
   std::unique_ptr<index::EntityQuery> query;
   explicit EntityLookup(const RequestContext& context);
+  // The lookup of the request's snapshot, shared by the requests on that snapshot: its query
+  // remembers what it gathered (an entity's mentions, usual spellings), and a user hovers a name,
+  // asks for its references and jumps to its definition in a row. A newer snapshot replaces it.
+  static std::shared_ptr<const EntityLookup> of(const RequestContext& context);
   // The mention under the request's cursor, or none.
   std::optional<index::MentionRef> at(const RequestContext& context,
                                       const protocol::TextDocumentPositionParams& params) const;

@@ -16,7 +16,8 @@ std::string counted(std::size_t n, const char* one, const char* many) {
 
 void appendEntityLenses(const RequestContext& context, const corpus::Document& doc,
                         nlohmann::json& lenses) {
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   const auto& query = *lookup.query;
   std::set<std::string> seen;
   std::string uri = RequestContext::uriOf(doc);

@@ -22,7 +22,8 @@ std::string lineOf(const RequestContext& context, index::DocId id, analysis::Spa
 
 nlohmann::json hover(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   if (!here) return nullptr;
   const auto& query = *lookup.query;

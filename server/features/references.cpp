@@ -2,6 +2,8 @@
 #include "protocol/types_features.h"
 #include "server/features/entities.h"
 
+#include <mutex>
+
 namespace dossier::features {
 
 EntityLookup::EntityLookup(const RequestContext& context) {
@@ -21,6 +23,18 @@ EntityLookup::EntityLookup(const RequestContext& context) {
       overrides, &snapshot.index->lines, snapshot.pathRanks.get());
 }
 
+std::shared_ptr<const EntityLookup> EntityLookup::of(const RequestContext& context) {
+  static std::mutex mutex;
+  static std::shared_ptr<const corpus::Snapshot> snapshotOfLookup;
+  static std::shared_ptr<const EntityLookup> lookup;
+  std::lock_guard lock(mutex);
+  if (!lookup || snapshotOfLookup != context.snapshot) {
+    lookup = std::make_shared<const EntityLookup>(context);
+    snapshotOfLookup = context.snapshot;
+  }
+  return lookup;
+}
+
 std::optional<index::MentionRef>
 EntityLookup::at(const RequestContext& context,
                  const protocol::TextDocumentPositionParams& params) const {
@@ -31,7 +45,8 @@ EntityLookup::at(const RequestContext& context,
 
 nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::ReferenceParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   nlohmann::json out = nlohmann::json::array();
   if (!here) return out;
@@ -52,7 +67,8 @@ nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
 
 nlohmann::json definition(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   if (!here) return nullptr;
   std::string entity = lookup.query->entityOf(*here->mention);
@@ -66,7 +82,8 @@ nlohmann::json definition(RequestContext& context, const nlohmann::json& json) {
 
 nlohmann::json documentHighlight(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   nlohmann::json out = nlohmann::json::array();
   if (!here) return out;

@@ -19,7 +19,8 @@ namespace {
 
 nlohmann::json prepareRename(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::TextDocumentPositionParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   if (!here) notOnAName();
   const corpus::Document* doc = context.snapshot->document(here->doc);
@@ -33,7 +34,8 @@ nlohmann::json rename(RequestContext& context, const nlohmann::json& json) {
   if (params.newName.empty() || params.newName.find('\n') != std::string::npos)
     throw lsp::RequestError{protocol::ErrorCode::InvalidParams,
                             "A name cannot be empty or span several lines."};
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
   if (!here) notOnAName();
   const corpus::Document* origin = context.snapshot->document(here->doc);

@@ -8,7 +8,8 @@ namespace {
 nlohmann::json tokensFor(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::SemanticTokensParams>(json);
   const corpus::Document& doc = context.requireDocument(params.textDocument.uri);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   protocol::LineIndex lines = context.lines(doc);
   protocol::SemanticTokens tokens;
   std::uint32_t lastLine = 0, lastChar = 0;

@@ -47,7 +47,8 @@ protocol::CompletionItemKind completionKindOf(EntityType type) {
 
 nlohmann::json workspaceSymbol(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::WorkspaceSymbolParams>(json);
-  EntityLookup lookup(context);
+  auto sharedLookup = EntityLookup::of(context);
+  const EntityLookup& lookup = *sharedLookup;
   const auto& query = *lookup.query;
   std::string folded =
       analysis::entities::nameKey(params.query, *context.snapshot->knowledge->entities);

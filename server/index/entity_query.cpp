@@ -257,6 +257,16 @@ std::optional<MentionRef> EntityQuery::mentionAt(DocId doc, analysis::Offset off
 }
 
 std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const {
+  {
+    std::lock_guard lock(mentionsMutex_);
+    if (auto it = mentions_.find(entity); it != mentions_.end()) return it->second;
+  }
+  std::vector<MentionRef> found = findMentionsOf(entity);
+  std::lock_guard lock(mentionsMutex_);
+  return mentions_.try_emplace(entity, std::move(found)).first->second;
+}
+
+std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) const {
   // Every key that could resolve to the entity: itself, its words (short forms), its initials
   // (acronyms), and the workspace's aliases of it.
   std::set<std::string> keys = {entity};

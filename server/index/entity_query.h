@@ -144,9 +144,16 @@ private:
   const LinkOverrides& overrides_;
   const LineIndex* lines_ = nullptr;
   const std::vector<std::uint32_t>* pathRanks_ = nullptr;
-  // usualSpellingOf answers, kept for the life of this query (one request).
+  std::vector<MentionRef> findMentionsOf(const std::string& entity) const;
+
+  // usualSpellingOf answers, kept for the life of this query (one request, or one snapshot when
+  // the features share a query: features/entities.h).
   mutable std::mutex spellingsMutex_;
   mutable std::unordered_map<std::string, std::optional<std::string>> spellings_;
+  // mentionsOf answers, likewise: a user hovers a name, asks for its references, jumps to its
+  // definition; each of those gathers the same mentions from every document.
+  mutable std::mutex mentionsMutex_;
+  mutable std::unordered_map<std::string, std::vector<MentionRef>> mentions_;
 };
 
 } // namespace dossier::index

@@ -130,17 +130,23 @@ TEST_CASE("the corpus links short forms and acronyms across documents, increment
     corpus.add(static_cast<index::DocId>(i), *analyses[i]);
   }
   index::LinkOverrides overrides;
-  index::EntityQuery query(
-      corpus.entities,
-      [&](index::DocId d) {
-        return index::DocumentView{analyses[d] ? &analyses[d]->entities : nullptr, texts[d], "",
-                                   nullptr};
-      },
-      overrides);
-  auto at = [&](index::DocId doc, std::string_view word) {
-    auto ref = query.mentionAt(doc, static_cast<analysis::Offset>(texts[doc].find(word)));
-    return ref ? query.entityOf(*ref->mention) : std::string("<none>");
+  // A query answers for one state of the index (it remembers what it gathered), as a snapshot's
+  // does: after an edit, a new one.
+  auto makeQuery = [&] {
+    return std::make_unique<index::EntityQuery>(
+        corpus.entities,
+        [&](index::DocId d) {
+          return index::DocumentView{analyses[d] ? &analyses[d]->entities : nullptr, texts[d], "",
+                                     nullptr};
+        },
+        overrides);
   };
+  auto queryNow = makeQuery();
+  auto at = [&](index::DocId doc, std::string_view word) {
+    auto ref = queryNow->mentionAt(doc, static_cast<analysis::Offset>(texts[doc].find(word)));
+    return ref ? queryNow->entityOf(*ref->mention) : std::string("<none>");
+  };
+  const index::EntityQuery& query = *queryNow;
   CHECK(at(1, "Musk") == "elon musk");
   CHECK(at(1, "WSJ") == "wall street journal");
   CHECK(at(1, "DOJ") == "department of justice");
@@ -154,6 +160,7 @@ TEST_CASE("the corpus links short forms and acronyms across documents, increment
   // Removing the first document unlinks the short form.
   corpus.remove(0, *analyses[0]);
   analyses[0] = nullptr;
+  queryNow = makeQuery();
   CHECK(at(1, "Musk") == "musk");
-  CHECK(query.mentionsOf("elon musk").empty());
+  CHECK(queryNow->mentionsOf("elon musk").empty());
 }
