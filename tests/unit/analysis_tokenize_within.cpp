@@ -1,6 +1,7 @@
 // tokenizeWithin(text, span): a passage's tokens read again later, exactly as the whole document's
 // tokenisation had them (analyses no longer keep their tokens).
 #include "server/analysis/tokenizer.h"
+#include "tests/unit/source_dir.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -74,12 +75,8 @@ TEST_CASE("a span starting mid-word gets the whole word, not its tail") {
 }
 
 TEST_CASE("every paragraph and sentence of the samples tokenises as in its whole document") {
-  fs::path corpus =
-      fs::path(__FILE__).parent_path().parent_path().parent_path() / "samples" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("samples/corpus missing: skipped");
-    return;
-  }
+  fs::path corpus = dossier::test::samplesDir() / "corpus";
+  REQUIRE(fs::exists(corpus));
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(corpus)) {
     std::ifstream in(entry.path(), std::ios::binary);

@@ -3,6 +3,7 @@
 #include "server/corpus/cache_codec.h"
 
 #include "tests/unit/cache_equal.h"
+#include "tests/unit/source_dir.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -88,12 +89,8 @@ TEST_CASE("an empty analysis round-trips", "[cache]") {
 }
 
 TEST_CASE("real analyses of the sample texts round-trip", "[cache]") {
-  fs::path corpusDir =
-      fs::path(__FILE__).parent_path().parent_path().parent_path() / "samples" / "corpus";
-  if (!fs::exists(corpusDir)) {
-    WARN("samples/corpus missing: skipped");
-    return;
-  }
+  fs::path corpusDir = dossier::test::samplesDir() / "corpus";
+  REQUIRE(fs::exists(corpusDir));
   auto knowledge = Knowledge::builtin();
   int documents = 0;
   for (const auto& entry : fs::directory_iterator(corpusDir)) {

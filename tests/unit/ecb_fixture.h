@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/analysis/text.h"
+#include "tests/unit/source_dir.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -16,8 +17,7 @@ namespace dossier::test::ecb {
 // DOSSIER_ECB_DIR, else ../shared/corpus/ecbplus-dev beside the repository.
 inline std::filesystem::path corpusDir() {
   if (const char* dir = std::getenv("DOSSIER_ECB_DIR")) return dir;
-  std::filesystem::path repo =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  std::filesystem::path repo = sourceDir();
   return repo.parent_path() / "shared" / "corpus" / "ecbplus-dev";
 }
 

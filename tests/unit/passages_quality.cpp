@@ -6,6 +6,7 @@
 // (DOSSIER_PASSAGES_SHARED=1: with what each result shares).
 #include "server/analysis/document.h"
 #include "server/index/passage_index.h"
+#include "tests/unit/source_dir.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path samplesDir() {
-  return fs::path(__FILE__).parent_path().parent_path().parent_path() / "samples";
+  return dossier::test::samplesDir();
 }
 
 std::string readFile(const fs::path& path) {
@@ -80,10 +81,7 @@ std::string excerpt(const SampleDoc& doc, analysis::Span span) {
 TEST_CASE("related passages on the samples' dev split: recall@5 and precision@1",
           "[passages][quality]") {
   auto docs = loadSamples();
-  if (docs.empty()) {
-    WARN("samples/ not found: skipped");
-    return;
-  }
+  REQUIRE_FALSE(docs.empty());
   bool verbose = std::getenv("DOSSIER_PASSAGES_VERBOSE") != nullptr;
   index::PassageIndex passages;
   for (std::size_t d = 0; d < docs.size(); ++d)

@@ -6,6 +6,7 @@
 #include "server/analysis/rules/phrase_rules.h"
 #include "server/analysis/text.h"
 #include "server/data_files.h"
+#include "tests/unit/source_dir.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -140,7 +141,7 @@ TEST_CASE("phrase rules: a pattern with no required string is run on every sente
 TEST_CASE("phrase rules: the prefilter finds exactly what running every pattern finds", "[rules]") {
   auto fast = builtinPhrases(PhraseRules::Matching::Prefiltered);
   auto exhaustive = builtinPhrases(PhraseRules::Matching::Exhaustive);
-  auto repo = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  auto repo = dossier::test::sourceDir();
   std::vector<std::filesystem::path> folders = {repo / "samples" / "corpus",
                                                 repo.parent_path() / "shared" / "corpus" / "seeds"};
   int documents = 0;
