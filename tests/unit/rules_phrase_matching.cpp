@@ -2,10 +2,8 @@
 // (found by an Aho–Corasick pass), then only the patterns those strings admit. The first stage is a
 // speed-up and nothing else: these tests hold it to running every pattern on every sentence.
 #include "server/analysis/rules/atom_matcher.h"
-#include "server/analysis/rules/outlet_citations.h"
 #include "server/analysis/rules/phrase_rules.h"
 #include "server/analysis/text.h"
-#include "server/data_files.h"
 #include "tests/unit/source_dir.h"
 
 #include <catch2/catch.hpp>
@@ -18,7 +16,6 @@
 using dossier::analysis::Span;
 using dossier::analysis::rules::AtomMatcher;
 using dossier::analysis::rules::Finding;
-using dossier::analysis::rules::OutletCitations;
 using dossier::analysis::rules::PhraseRules;
 
 namespace {
@@ -52,23 +49,11 @@ std::vector<Found> sortedByEnd(std::vector<Found> found) {
   return found;
 }
 
-std::shared_ptr<PhraseRules> builtinPhrases(PhraseRules::Matching matching) {
-  auto rules = std::make_shared<PhraseRules>(matching);
-  std::vector<std::string> problems;
-  auto dataFile = [](std::string_view path) { return dossier::data::file(path).value_or(""); };
-  rules->define("{outlet}", OutletCitations::fromData(dataFile("rules/outlets.tsv"),
-                                                      dataFile("entities/org_suffixes.tsv"))
-                                .outletPattern());
-  for (std::string_view path : dossier::data::list("rules/")) {
-    // Word lists with their own matchers, not phrase patterns.
-    if (path == "rules/profanity.tsv" || path == "rules/profanity-allow.tsv" ||
-        path == "rules/quote-speech-cues.tsv" || path == "rules/outlets.tsv")
-      continue;
-    rules->addFile(path, dossier::data::file(path).value_or(""), problems);
-  }
-  rules->compile(problems);
-  REQUIRE(problems.empty());
-  return rules;
+// The builtin phrase rules, loaded as the product loads them, matched the given way.
+std::shared_ptr<const PhraseRules> builtinPhrases(PhraseRules::Matching matching) {
+  auto rules = dossier::analysis::rules::loadRuleSet({}, matching);
+  REQUIRE(rules->problems.empty());
+  return rules->phrases;
 }
 
 std::vector<std::string> describe(std::string_view text, const std::vector<Finding>& findings) {

@@ -74,9 +74,10 @@ std::vector<Finding> merge(std::string_view text, std::vector<Finding> findings)
 
 } // namespace
 
-std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides) {
+std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides,
+                                           PhraseMatching matching) {
   auto rules = std::make_shared<RuleSet>();
-  auto phrases = std::make_shared<PhraseRules>();
+  auto phrases = std::make_shared<PhraseRules>(matching);
   auto profanity = std::make_shared<ProfanityRules>();
   auto quotes = std::make_shared<QuoteRules>();
   auto extra = [&](std::string_view path) {

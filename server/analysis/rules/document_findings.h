@@ -21,6 +21,10 @@ class PhraseRules;
 class ProfanityRules;
 class QuoteRules;
 
+// How the phrase rules find their matches. Prefiltered is the product's matching; Exhaustive runs
+// every pattern on every sentence and line: slow, and the reference the tests hold it to.
+enum class PhraseMatching { Prefiltered, Exhaustive };
+
 // Every rule's patterns and lexicons (server/data/rules/), compiled once.
 struct RuleSet {
   std::shared_ptr<const PhraseRules> phrases;
@@ -30,7 +34,8 @@ struct RuleSet {
   std::vector<std::string> problems; // data lines that did not compile, with file:line
 };
 
-std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides);
+std::shared_ptr<const RuleSet> loadRuleSet(const KnowledgeOverrides& overrides,
+                                           PhraseMatching matching = PhraseMatching::Prefiltered);
 
 struct Finding {
   Span span;

@@ -29,9 +29,7 @@ namespace dossier::analysis::rules {
 
 class PhraseRules {
 public:
-  // Prefiltered is the product's matching. Exhaustive runs every pattern on every sentence and
-  // line: slow, and the reference the tests hold the prefilter to.
-  enum class Matching { Prefiltered, Exhaustive };
+  using Matching = PhraseMatching;
   explicit PhraseRules(Matching matching = Matching::Prefiltered) : matching_(matching) {}
 
   // Adds every record of one data file; bad records are reported in `problems` and skipped.
