@@ -6,6 +6,7 @@
 #include "server/features/features.h"
 #include "server/index/entity_query.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -13,7 +14,8 @@
 namespace dossier::features {
 
 // An EntityQuery over the request's snapshot, with the workspace's linking overrides.
-struct EntityLookup {
+class EntityLookup {
+public:
   index::LinkOverrides overrides;
   std::unique_ptr<index::EntityQuery> query;
   explicit EntityLookup(const RequestContext& context);
@@ -24,7 +26,18 @@ struct EntityLookup {
   // The mention under the request's cursor, or none.
   std::optional<index::MentionRef> at(const RequestContext& context,
                                       const protocol::TextDocumentPositionParams& params) const;
+  // The textDocument/references answer for an entity, as JSON text: a frequent name has tens of
+  // thousands of mentions, whose locations are written once per snapshot and sent again as they
+  // are (RequestContext::resultText).
+  std::shared_ptr<const std::string> referencesText(const RequestContext& context,
+                                                    const std::string& entity,
+                                                    bool includeDeclaration) const;
+
+private:
+  index::StringMemo<std::shared_ptr<const std::string>>
+      referencesText_; // by entity, flag, encoding
 };
+
 
 // Ranges of mentions across many documents: one LineIndex per document, built on first use
 // (building one per mention would read the whole document each time).

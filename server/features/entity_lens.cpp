@@ -28,7 +28,7 @@ void appendEntityLenses(const RequestContext& context, const corpus::Document& d
     if (!seen.insert(entity).second) continue;
     auto definition = query.definitionOf(entity);
     if (!definition || definition->doc != doc.id) continue;
-    auto all = query.mentionsOf(entity);
+    const auto& all = query.mentionsOf(entity);
     std::set<index::DocId> documents;
     std::set<std::string> spellings;
     nlohmann::json locations = nlohmann::json::array();

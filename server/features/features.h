@@ -5,12 +5,20 @@
 #include "protocol/types_basic.h"
 #include "server/lsp/request_context.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 namespace dossier::features {
 
 using lsp::RequestContext;
+
+// Works out, on a snapshot no request has asked about yet, what the first requests about its most
+// frequent entities would (their mentions, cards, references), so that those answer at once.
+// Those are the slow first requests: their cost grows with the entity's mentions. Stops early when
+// `superseded` says a newer snapshot made the work useless. Returns the entities warmed.
+std::size_t warmFrequentEntities(const RequestContext& context,
+                                 const std::function<bool()>& superseded);
 
 // Diagnostics of one document, shared by push (publishDiagnostics) and pull (textDocument/diagnostic).
 std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,

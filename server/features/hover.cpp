@@ -27,7 +27,7 @@ nlohmann::json hover(RequestContext& context, const nlohmann::json& json) {
   auto here = lookup.at(context, params);
   if (!here) return nullptr;
   const auto& query = *lookup.query;
-  index::EntityCard card = query.card(query.entityOf(*here->mention));
+  const index::EntityCard& card = query.cardOf(query.entityOf(*here->mention));
   bool markdown = context.client && context.client->hoverMarkdown;
   auto bold = [&](const std::string& s) { return markdown ? "**" + s + "**" : s; };
   auto italic = [&](const std::string& s) { return markdown ? "*" + s + "*" : s; };

@@ -43,26 +43,39 @@ EntityLookup::at(const RequestContext& context,
   return query->mentionAt(doc->id, context.offset(*doc, params.position));
 }
 
+std::shared_ptr<const std::string> EntityLookup::referencesText(const RequestContext& context,
+                                                                const std::string& entity,
+                                                                bool includeDeclaration) const {
+  std::string memoKey = entity;
+  memoKey += includeDeclaration ? "\x1f+" : "\x1f-";
+  memoKey += static_cast<char>('0' + static_cast<int>(context.encoding));
+  return referencesText_.get(memoKey, [&] {
+    const auto& all = query->mentionsOf(entity);
+    auto definition = query->definitionOf(entity, all);
+    nlohmann::json out = nlohmann::json::array();
+    MentionRanges ranges(context);
+    for (const auto& ref : all) {
+      if (!includeDeclaration && definition && definition->doc == ref.doc &&
+          definition->mention == ref.mention)
+        continue;
+      const corpus::Document* doc = ranges.document(ref.doc);
+      if (!doc) continue;
+      out.push_back(protocol::toJSON(ranges.location(*doc, ref.mention->span)));
+    }
+    return std::make_shared<const std::string>(
+        out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  });
+}
+
 nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
   auto params = lsp::parseParams<protocol::ReferenceParams>(json);
   auto sharedLookup = EntityLookup::of(context);
   const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
-  nlohmann::json out = nlohmann::json::array();
-  if (!here) return out;
-  std::string entity = lookup.query->entityOf(*here->mention);
-  auto all = lookup.query->mentionsOf(entity);
-  auto definition = lookup.query->definitionOf(entity, all);
-  MentionRanges ranges(context);
-  for (const auto& ref : all) {
-    if (!params.context.includeDeclaration && definition && definition->doc == ref.doc &&
-        definition->mention == ref.mention)
-      continue;
-    const corpus::Document* doc = ranges.document(ref.doc);
-    if (!doc) continue;
-    out.push_back(protocol::toJSON(ranges.location(*doc, ref.mention->span)));
-  }
-  return out;
+  if (!here) return nlohmann::json::array();
+  context.resultText = lookup.referencesText(context, lookup.query->entityOf(*here->mention),
+                                             params.context.includeDeclaration);
+  return nullptr;
 }
 
 nlohmann::json definition(RequestContext& context, const nlohmann::json& json) {

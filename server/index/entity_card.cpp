@@ -60,7 +60,7 @@ EntityCard EntityQuery::card(const std::string& entity) const {
   EntityCard card;
   card.id = entity;
   card.type = typeOf(entity);
-  std::vector<MentionRef> all = mentionsOf(entity); // in reading order
+  const std::vector<MentionRef>& all = mentionsOf(entity); // in reading order
   card.mentionCount = all.size();
   card.definition = definitionOf(entity, all);
   std::map<std::string, std::uint32_t> surfaces;

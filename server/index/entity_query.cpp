@@ -205,6 +205,18 @@ std::optional<std::string> EntityQuery::groupKey(const std::string& key) const {
 }
 
 std::string EntityQuery::entityOf(const ent::Mention& mention) const {
+  // The memo's key: both keys and the flags, separated by a byte no key holds. One buffer per
+  // thread, so asking allocates nothing once it has grown.
+  thread_local std::string key;
+  key.assign(mention.key);
+  key += '\x1f';
+  key += mention.surfaceKey;
+  key += '\x1f';
+  key += static_cast<char>(mention.flags);
+  return resolutions_.get(key, [&] { return resolve(mention); });
+}
+
+std::string EntityQuery::resolve(const ent::Mention& mention) const {
   auto overridden = [&](const std::string& key) {
     auto it = overrides_.aliasOf.find(key);
     return it == overrides_.aliasOf.end() ? key : it->second;
@@ -256,14 +268,12 @@ std::optional<MentionRef> EntityQuery::mentionAt(DocId doc, analysis::Offset off
   return MentionRef{doc, mention};
 }
 
-std::vector<MentionRef> EntityQuery::mentionsOf(const std::string& entity) const {
-  {
-    std::lock_guard lock(mentionsMutex_);
-    if (auto it = mentions_.find(entity); it != mentions_.end()) return it->second;
-  }
-  std::vector<MentionRef> found = findMentionsOf(entity);
-  std::lock_guard lock(mentionsMutex_);
-  return mentions_.try_emplace(entity, std::move(found)).first->second;
+const std::vector<MentionRef>& EntityQuery::mentionsOf(const std::string& entity) const {
+  return mentions_.get(entity, [&] { return findMentionsOf(entity); });
+}
+
+const EntityCard& EntityQuery::cardOf(const std::string& entity) const {
+  return cards_.get(entity, [&] { return card(entity); });
 }
 
 std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) const {
@@ -378,7 +388,7 @@ std::optional<MentionRef> EntityQuery::definitionOf(const std::string& entity) c
         own.push_back({doc, &mention});
   }
   if (own.empty()) {
-    auto all = mentionsOf(entity);
+    const auto& all = mentionsOf(entity);
     return definitionOf(entity, all);
   }
   return definitionOf(entity, own);

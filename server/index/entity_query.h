@@ -9,6 +9,7 @@
 #include "server/analysis/entities/document_entities.h"
 #include "server/index/entity_index.h"
 #include "server/index/line_index.h"
+#include "server/index/string_memo.h"
 
 #include <cstdint>
 #include <functional>
@@ -87,19 +88,25 @@ public:
   // Whether the corpus keeps this candidate as a name (ignored surfaces, sentence-initial words
   // seen lower case elsewhere are dropped).
   bool accepted(const ent::Mention& mention) const;
-  // The entity a mention stands for (a key), after corpus-level linking and overrides.
+  // The entity a mention stands for (a key), after corpus-level linking and overrides. Kept per
+  // (key, surface key, flags): mentions that agree on those resolve alike, and a frequent name's
+  // thousands of mentions are resolved once.
   std::string entityOf(const ent::Mention& mention) const;
   // The document's accepted mentions, in text order.
   std::vector<const ent::Mention*> mentionsIn(DocId doc) const;
   // The accepted mention at (doc, offset), or none.
   std::optional<MentionRef> mentionAt(DocId doc, analysis::Offset offset) const;
-  // Every accepted mention of an entity across the corpus, by document path then offset.
-  std::vector<MentionRef> mentionsOf(const std::string& entity) const;
+  // Every accepted mention of an entity across the corpus, by document path then offset. Kept for
+  // the query's life: a hover, references and a definition in a row gather them once.
+  const std::vector<MentionRef>& mentionsOf(const std::string& entity) const;
   // The defining mention: the first multi-word mention with a role, else the first multi-word one
   // (first by path, then offset: `all` comes from mentionsOf).
   std::optional<MentionRef> definitionOf(const std::string& entity,
                                          const std::vector<MentionRef>& all) const;
+  // The entity's card, worked out from every document that mentions it.
   EntityCard card(const std::string& entity) const;
+  // The same card, kept for the query's life (hovering a name again costs a lookup).
+  const EntityCard& cardOf(const std::string& entity) const;
   ent::EntityType typeOf(const std::string& entity) const;
 
   // Light lookups (a few documents at most, never the whole corpus), for lists of many entities:
@@ -145,15 +152,18 @@ private:
   const LineIndex* lines_ = nullptr;
   const std::vector<std::uint32_t>* pathRanks_ = nullptr;
   std::vector<MentionRef> findMentionsOf(const std::string& entity) const;
+  std::string resolve(const ent::Mention& mention) const; // entityOf, worked out
 
   // usualSpellingOf answers, kept for the life of this query (one request, or one snapshot when
   // the features share a query: features/entities.h).
   mutable std::mutex spellingsMutex_;
   mutable std::unordered_map<std::string, std::optional<std::string>> spellings_;
-  // mentionsOf answers, likewise: a user hovers a name, asks for its references, jumps to its
-  // definition; each of those gathers the same mentions from every document.
-  mutable std::mutex mentionsMutex_;
-  mutable std::unordered_map<std::string, std::vector<MentionRef>> mentions_;
+  // mentionsOf, entityOf and cardOf answers, likewise: a user hovers a name, asks for its
+  // references, jumps to its definition; each of those gathers the same mentions from every
+  // document and resolves each of them.
+  StringMemo<std::vector<MentionRef>> mentions_;
+  StringMemo<std::string> resolutions_;
+  StringMemo<EntityCard> cards_;
 };
 
 } // namespace dossier::index

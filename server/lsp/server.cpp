@@ -30,6 +30,7 @@ LspServer::LspServer(int inputFd, int outputFd, ServerOptions options)
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   requestPool_ = std::make_unique<scheduler::ThreadPool>("requests", 2);
   diagnosticsPool_ = std::make_unique<scheduler::ThreadPool>("diagnostics", 1);
+  warmPool_ = std::make_unique<scheduler::ThreadPool>("warm", 1, /*lowPriority=*/true);
   corpus::StoreCallbacks callbacks;
   callbacks.published = [this](const auto& snapshot, const auto& changed, bool corpusWide) {
     onPublished(snapshot, changed, corpusWide);
@@ -60,6 +61,7 @@ LspServer::~LspServer() {
   requestPool_.reset();
   store_.reset();
   diagnosticsPool_.reset();
+  warmPool_.reset(); // a running warm-up sees stopping_ and ends after its current entity
   if (parentWatcher_.joinable()) parentWatcher_.join();
 }
 
@@ -160,6 +162,7 @@ void LspServer::runRequest(const json& id, const std::string& method, json param
   requestPool_->post([this, id, method, params = std::move(params), handler = std::move(handler),
                       token, ticket]() mutable {
     auto started = std::chrono::steady_clock::now();
+    auto answered = started;
     try {
       if (token.cancelled()) throw scheduler::Cancelled{};
       RequestContext context;
@@ -169,7 +172,11 @@ void LspServer::runRequest(const json& id, const std::string& method, json param
       context.cancel = token;
       json result = handler(context, params);
       token.check();
-      reply(id, std::move(result));
+      answered = std::chrono::steady_clock::now();
+      if (context.resultText)
+        replyWithText(id, *context.resultText);
+      else
+        reply(id, std::move(result));
     } catch (const scheduler::Cancelled&) {
       replyError(id, ErrorCode::RequestCancelled, method + " was cancelled");
     } catch (const RequestError& error) {
@@ -183,14 +190,22 @@ void LspServer::runRequest(const json& id, const std::string& method, json param
       std::lock_guard lock(cancelMutex_);
       inFlight_.erase(id.dump());
     }
-    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
-    logDebug(method + " took " + std::to_string(elapsed.count()) + " us");
+    // Working out the answer and writing it apart: a long answer waits for the editor to read it.
+    auto micros = [](auto duration) {
+      return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
+    };
+    auto finished = std::chrono::steady_clock::now();
+    logDebug(method + " took " + micros(finished - started) + " us (answer ready after " +
+             micros(answered - started) + " us)");
   });
 }
 
 void LspServer::reply(const json& id, json result) {
   writer_.write(protocol::makeResponse(id, std::move(result)));
+}
+
+void LspServer::replyWithText(const json& id, const std::string& resultText) {
+  writer_.writeBody(R"({"jsonrpc":"2.0","id":)" + id.dump() + R"(,"result":)" + resultText + "}");
 }
 
 void LspServer::replyError(const json& id, ErrorCode code, const std::string& message) {
@@ -365,7 +380,9 @@ void LspServer::cancelRequest(const json& params) {
 void LspServer::onPublished(const std::shared_ptr<const corpus::Snapshot>& snapshot,
                             const std::vector<corpus::DocId>& changed, bool corpusWide) {
   if (stopping_ || state_ == State::Uninitialized) return;
+  latestRevision_ = snapshot->revision;
   reportProgress(snapshot->progress);
+  if (snapshot->progress.done()) warmEntities(snapshot);
   // Push diagnostics for open documents whose analysis changed, or all of them when corpus-wide
   // results (repeated lines, spelling variants) may have moved.
   std::vector<std::string> paths;
@@ -416,13 +433,8 @@ void LspServer::reportProgress(const corpus::IndexingProgress& progress) {
   if (progressToken_.empty() || progressEnded_ || !progressBegun_) return;
   auto now = std::chrono::steady_clock::now();
   if (progress.done()) {
-    progressEnded_ = true;
-    std::string read = "Read " + std::to_string(progress.processed) + " files";
-    if (progress.fromCache) read += " (" + std::to_string(progress.fromCache) + " from cache)";
-    notify("$/progress", {{"token", progressToken_}, {"value", {{"kind", "end"}, {"message", read}}}});
-    logInfo("corpus read: " + std::to_string(progress.processed) + " files, " +
-                std::to_string(progress.fromCache) + " from cache",
-            true);
+    finishedProgress_ = progress;
+    if (firstWarmDone_) endProgressLocked(progress);
     return;
   }
   if (now - lastProgressReport_ < std::chrono::milliseconds(200)) return;
@@ -437,6 +449,53 @@ void LspServer::reportProgress(const corpus::IndexingProgress& progress) {
                                           std::to_string(progress.discovered) + " files" +
                                           (progress.scanning ? " (still scanning)" : "")},
                           {"percentage", std::min(percentage, 99u)}}}});
+}
+
+void LspServer::endProgressLocked(const corpus::IndexingProgress& progress) {
+  if (progressToken_.empty() || progressEnded_ || !progressBegun_) return;
+  progressEnded_ = true;
+  std::string read = "Read " + std::to_string(progress.processed) + " files";
+  if (progress.fromCache) read += " (" + std::to_string(progress.fromCache) + " from cache)";
+  notify("$/progress",
+         {{"token", progressToken_}, {"value", {{"kind", "end"}, {"message", read}}}});
+  logInfo("corpus read: " + std::to_string(progress.processed) + " files, " +
+              std::to_string(progress.fromCache) + " from cache",
+          true);
+}
+
+void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
+  warmPool_->post([this, snapshot = std::move(snapshot)] {
+    bool first;
+    {
+      std::lock_guard lock(progressMutex_);
+      first = !firstWarmDone_;
+    }
+    auto superseded = [&] { return stopping_ || latestRevision_ != snapshot->revision; };
+    // After an edit, wait for the burst of keystrokes to settle: each one publishes a snapshot,
+    // and only the last one's answers will be asked for.
+    for (int i = 0; !first && i < 6 && !superseded(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (superseded()) return; // the newer snapshot has its own warm-up queued
+    RequestContext context;
+    context.snapshot = snapshot;
+    context.client = &client_;
+    context.encoding = encoding_;
+    auto started = std::chrono::steady_clock::now();
+    try {
+      std::size_t warmed = features::warmFrequentEntities(context, superseded);
+      auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - started);
+      logDebug("warmed " + std::to_string(warmed) + " frequent entities of revision " +
+               std::to_string(snapshot->revision) + " in " + std::to_string(elapsed.count()) +
+               " ms");
+    } catch (const std::exception& error) {
+      logError(std::string("warming frequent entities failed: ") + error.what());
+    }
+    if (!first) return;
+    std::lock_guard lock(progressMutex_);
+    firstWarmDone_ = true;
+    if (finishedProgress_) endProgressLocked(*finishedProgress_);
+  });
 }
 
 // --- lifecycle

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -27,7 +28,7 @@
 namespace dossier::lsp {
 
 struct ServerOptions {
-  unsigned indexThreads = 0; // 0: one per core
+  unsigned indexThreads = 0;   // 0: one per core
   corpus::CacheSettings cache; // the persistent analysis cache (off unless main turns it on)
 };
 
@@ -71,6 +72,8 @@ private:
   void runRequest(const nlohmann::json& id, const std::string& method, nlohmann::json params,
                   Handler handler);
   void reply(const nlohmann::json& id, nlohmann::json result);
+  // A result already in JSON text (RequestContext::resultText), sent as it is.
+  void replyWithText(const nlohmann::json& id, const std::string& resultText);
   void replyError(const nlohmann::json& id, protocol::ErrorCode code, const std::string& message);
   void notify(std::string_view method, nlohmann::json params);
   void request(std::string_view method, nlohmann::json params,
@@ -82,6 +85,10 @@ private:
   void publishDiagnostics(const std::shared_ptr<const corpus::Snapshot>& snapshot,
                           std::vector<std::string> paths);
   void reportProgress(const corpus::IndexingProgress& progress);
+  // Ends the indexing progress with the read's figures (progressMutex_ held).
+  void endProgressLocked(const corpus::IndexingProgress& progress);
+  // Queues the warm-up of a finished snapshot's frequent entities (features::warmFrequentEntities).
+  void warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot);
   void watchParentProcess(int pid);
   std::string pathOf(const std::string& uri) const; // throws RequestError for non-file URIs
 
@@ -99,6 +106,9 @@ private:
   DraftStore drafts_;
   std::unique_ptr<scheduler::ThreadPool> requestPool_;
   std::unique_ptr<scheduler::ThreadPool> diagnosticsPool_;
+  // Works out the frequent entities of each settled snapshot ahead of requests (warmEntities).
+  std::unique_ptr<scheduler::ThreadPool> warmPool_;
+  std::atomic<std::uint64_t> latestRevision_{0}; // of the last snapshot published
   std::unique_ptr<corpus::CorpusStore> store_;
   std::atomic<corpus::CorpusStore::Ticket> lastEdit_{0};
   corpus::CorpusStore::Ticket rootsTicket_ =
@@ -119,6 +129,9 @@ private:
   std::mutex progressMutex_;
   std::string progressToken_;
   bool progressBegun_ = false, progressEnded_ = false;
+  // The indexing progress ends once the first finished snapshot's frequent entities are warm.
+  bool firstWarmDone_ = false;
+  std::optional<corpus::IndexingProgress> finishedProgress_; // the read's final figures
   std::chrono::steady_clock::time_point lastProgressReport_{};
 
   std::thread parentWatcher_;

@@ -83,6 +83,14 @@ public:
             {"position", position(name, *doc(name).cursor)}};
   }
 
+  // A handler's answer as the editor receives it: the JSON value it returns, or the JSON text it
+  // keeps across requests (RequestContext::resultText, e.g. references).
+  template <typename Handler> json answer(Handler handler, const json& params) {
+    context_.resultText.reset();
+    json value = handler(context_, params);
+    return context_.resultText ? json::parse(*context_.resultText) : value;
+  }
+
 private:
   corpus::CorpusStore store_;
   std::map<std::string, MarkedText> docs_;

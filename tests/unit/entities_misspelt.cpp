@@ -13,7 +13,7 @@ namespace {
 std::set<std::string> referencedDocuments(FeatureCorpus& corpus, const std::string& name) {
   json params = corpus.atCursor(name);
   params["context"] = {{"includeDeclaration", true}};
-  json refs = features::references(corpus.context(), params);
+  json refs = corpus.answer(features::references, params);
   std::set<std::string> docs;
   for (const auto& ref : refs) {
     std::string uri = ref["uri"];
