@@ -12,9 +12,14 @@ import time
 
 
 class LspClient:
-    def __init__(self, binary, args=("--log=warning",)):
+    def __init__(self, binary, args=("--log=warning",), stderr_path=None):
+        """stderr_path: keep the server's log there (with --log=debug it says how long each request
+        took on the server's side), else drop it."""
+        stderr = open(stderr_path, "wb") if stderr_path else subprocess.DEVNULL
         self.proc = subprocess.Popen([binary, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, bufsize=0)
+                                     stderr=stderr, bufsize=0)
+        if stderr_path:
+            stderr.close()  # the child has its own copy
         self.started = time.perf_counter()
         self.lock = threading.Condition()
         self.write_lock = threading.Lock()
