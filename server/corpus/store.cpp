@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <utility>
 
 namespace dossier::corpus {
 namespace fs = std::filesystem;
@@ -59,7 +60,8 @@ std::shared_ptr<const std::vector<std::uint32_t>> rankByPath(const Snapshot::Pat
 
 CorpusStore::CorpusStore(StoreCallbacks callbacks, unsigned indexThreads, CacheSettings cache)
     : callbacks_(std::move(callbacks)), indexPool_(std::make_unique<scheduler::ThreadPool>(
-                                            "index", indexThreads, /*lowPriority=*/true)) {
+                                            "index", indexThreads, /*lowPriority=*/true)),
+      releasePool_(std::make_unique<scheduler::ThreadPool>("release", 1, /*lowPriority=*/true)) {
   config_ = std::make_shared<WorkspaceConfig>();
   knowledge_ = analysis::Knowledge::builtin();
   documents_ = std::make_shared<Snapshot::DocumentList>();
@@ -82,6 +84,7 @@ CorpusStore::~CorpusStore() {
   if (scanStop_) scanStop_->store(true);
   if (scanThread_.joinable()) scanThread_.join();
   indexPool_.reset();
+  releasePool_.reset();
   if (cacheWriter_.joinable()) cacheWriter_.join();
   // Changes since the last save (files edited on disk after the scan): save them now.
   if (cache_ && cacheDirty_ && progress_.done()) cache_->write(cacheEntries());
@@ -259,11 +262,15 @@ void CorpusStore::publish() {
   changed.swap(changed_);
   bool corpusWide = corpusWideChange_;
   corpusWideChange_ = false;
+  std::shared_ptr<const Snapshot> previous;
   {
     std::lock_guard lock(publishedMutex_);
-    published_ = snapshot;
+    previous = std::exchange(published_, snapshot);
   }
   if (callbacks_.published) callbacks_.published(snapshot, changed, corpusWide);
+  // Freed on the release thread unless a request still reads it (then that request frees it).
+  if (previous && releasePool_)
+    releasePool_->post([previous = std::move(previous)]() mutable { previous.reset(); });
 }
 
 void CorpusStore::log(LogLevel level, const std::string& message) const {
