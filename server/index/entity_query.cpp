@@ -276,13 +276,28 @@ const EntityCard& EntityQuery::cardOf(const std::string& entity) const {
   return cards_.get(entity, [&] { return card(entity); });
 }
 
+bool EntityQuery::reachedAlone(const std::string& word, const std::string& entity) const {
+  // A document that holds the word but no longer key of the entity: its mentions of the word are
+  // not linked to a full name of that document (a linked one carries the full name's key), so
+  // they resolve as entityOf does for an unlinked word: to the word itself, its group name, the
+  // corpus's usual full name holding it, or an acronym's expansion. Workspace aliases can map any
+  // of those to the entity: then every document is read.
+  if (!overrides_.aliasOf.empty()) return true;
+  if (auto best = bestOf(index_.fullNamesWithWord(word), word))
+    if (usualSpellingOf(*best).value_or(*best) == entity) return true;
+  for (const auto& [expansion, count] : index_.expansionsOf(word))
+    if (expansion == entity) return true;
+  return false;
+}
+
 std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) const {
   // Every key that could resolve to the entity: itself, its words (short forms), its initials
   // (acronyms), and the workspace's aliases of it.
   std::set<std::string> keys = {entity};
+  std::set<std::string> shortForms; // one word of a multi-word entity, alone
   if (isMultiWord(entity)) {
-    keys.insert(entity.substr(0, entity.find(' ')));
-    keys.insert(entity.substr(entity.rfind(' ') + 1));
+    shortForms.insert(entity.substr(0, entity.find(' ')));
+    shortForms.insert(entity.substr(entity.rfind(' ') + 1));
     for (const std::string& initials : initialsOf(entity))
       keys.insert(initials);
   }
@@ -298,9 +313,11 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
           oneEditApart(surname, std::string_view(other).substr(other.rfind(' ') + 1)) &&
           usualSpellingOf(other) == entity) {
         keys.insert(other);
-        keys.insert(other.substr(other.rfind(' ') + 1));
+        shortForms.insert(other.substr(other.rfind(' ') + 1));
       }
   }
+  for (const std::string& word : shortForms)
+    keys.insert(word);
   // Membership by length first: a handful of keys, tested against every mention of thousands of
   // documents for a frequent name (a std::set compared strings at each level).
   std::vector<std::string> keyList(keys.begin(), keys.end());
@@ -310,9 +327,11 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
     return false;
   };
   std::vector<DocId> docs;
-  for (const std::string& key : keyList)
+  for (const std::string& key : keyList) {
+    if (shortForms.count(key) && !reachedAlone(key, entity)) continue;
     for (DocId doc : index_.documentsMentioning(key))
       docs.push_back(doc);
+  }
   std::sort(docs.begin(), docs.end());
   docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   std::sort(docs.begin(), docs.end(), [&](DocId a, DocId b) { return readsBefore(a, b); });

@@ -152,6 +152,10 @@ private:
   const LineIndex* lines_ = nullptr;
   const std::vector<std::uint32_t>* pathRanks_ = nullptr;
   std::vector<MentionRef> findMentionsOf(const std::string& entity) const;
+  // Whether a mention of `word` (one word of the multi-word `entity`) in a document holding no
+  // longer key of the entity can stand for it. If not, mentionsOf skips the documents that hold
+  // only the word: the other people sharing a frequent surname would read them all.
+  bool reachedAlone(const std::string& word, const std::string& entity) const;
   std::string resolve(const ent::Mention& mention) const; // entityOf, worked out
 
   // usualSpellingOf answers, kept for the life of this query (one request, or one snapshot when

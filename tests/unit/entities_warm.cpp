@@ -2,6 +2,8 @@
 // worked out before anyone asks, and the answers are the same as without the warm-up.
 #include "entities_features_fixture.h"
 
+#include <set>
+
 using namespace dossier;
 using namespace dossier::testing;
 
@@ -41,4 +43,29 @@ TEST_CASE("warming works out the widely mentioned entities and leaves the answer
 TEST_CASE("a warm-up superseded by a newer snapshot stops before doing anything", "[entities]") {
   FeatureCorpus corpus(reports(40));
   CHECK(features::warmFrequentEntities(corpus.context(), [] { return true; }) == 0);
+}
+
+TEST_CASE("a surname alone goes to the corpus's usual bearer, and only there", "[entities]") {
+  // Janek Salminen is written far more often than Ansis Salminen; a report that says only
+  // "Salminen" means Janek for the corpus, so it is among his references and not among Ansis's.
+  Documents docs;
+  for (int i = 0; i < 4; ++i)
+    docs["janek-" + std::to_string(i) + ".md"] =
+        "Janek Salminen opened the port on day " + std::to_string(i) + ". Salminen spoke.";
+  docs["ansis.md"] = "^Ansis Salminen, a pilot, sailed. Salminen waved.";
+  docs["alone.md"] = "Officials said ^Salminen would return.";
+  FeatureCorpus corpus(docs);
+  auto referencedDocuments = [&](const std::string& name) {
+    json params = corpus.atCursor(name);
+    params["context"] = {{"includeDeclaration", true}};
+    std::set<std::string> out;
+    for (const auto& ref : corpus.answer(features::references, params)) {
+      std::string uri = ref["uri"];
+      out.insert(uri.substr(uri.rfind('/') + 1));
+    }
+    return out;
+  };
+  CHECK(referencedDocuments("alone.md") ==
+        std::set<std::string>{"alone.md", "janek-0.md", "janek-1.md", "janek-2.md", "janek-3.md"});
+  CHECK(referencedDocuments("ansis.md") == std::set<std::string>{"ansis.md"});
 }
