@@ -21,6 +21,12 @@ constexpr std::string_view kCountedFile = "numbers/counted.tsv";
 // a name or two but not the event.
 constexpr std::size_t kRelatedLimit = 5;
 constexpr double kMinSimilarity = 0.15;
+// Beyond this many passages in the corpus (the passage index's own threshold for a large corpus),
+// an (entity, kind) pair given in more than kMaxNominatingPassages passages nominates no
+// candidates. A fixed count rather than a share of the corpus: a share would let the work per
+// figure grow with the corpus.
+constexpr std::uint64_t kSmallCorpus = 5000;
+constexpr std::size_t kMaxNominatingPassages = 2000;
 
 struct CountedLexicon {
   std::unordered_map<std::string, std::string> nouns;      // folded noun -> class
@@ -233,25 +239,56 @@ std::vector<CountedFigure> countedFigures(std::string_view text, const std::vect
 std::vector<NumberFinding> disagreeingNumbers(const Snapshot& snapshot, const Document& doc) {
   std::vector<NumberFinding> out;
   std::shared_ptr<FlagTables> tables = FlagTables::of(snapshot);
-  // A passage's figures, worked out once per snapshot: each passage is compared with several
-  // others, and tokens are read again for it (an analysis keeps none: they were ~2x the text).
-  auto figuresOf = [&](const Document& of, std::uint32_t at) -> const std::vector<CountedFigure>& {
-    return tables->passageFigures.get((std::uint64_t{of.id} << 32) | at, [&] {
-      analysis::Span span = of.analysis->passages.passages[at].span;
-      return countedFigures(*of.text, analysis::tokenizeWithin(*of.text, span), span);
-    });
-  };
+  const FigureTable& table = tables->figureTable(snapshot);
+  const index::PassageIndex& related = snapshot.index->passages;
+  // On a large corpus an (entity, kind) pair given in very many passages ("police" and "people")
+  // names no one event: like a common word in related(), it does not nominate candidates (they
+  // still come through a rarer pair, and are scored on everything they share).
+  std::size_t maxNominating =
+      related.passageCount() <= kSmallCorpus ? SIZE_MAX : kMaxNominatingPassages;
   const auto& passages = doc.analysis->passages.passages;
+  std::vector<std::string_view> kinds;
   for (std::uint32_t p = 0; p < passages.size(); ++p) {
     const auto& passage = passages[p];
-    const std::vector<CountedFigure>& figures = figuresOf(doc, p);
+    const std::vector<CountedFigure>& figures = table.figuresOf(doc.id, p);
     if (figures.empty()) continue;
+    // Only a passage of another document naming one of these entities and counting one of these
+    // kinds can contradict a figure here: the candidates.
+    kinds.clear();
+    for (const CountedFigure& figure : figures)
+      kinds.push_back(figure.kind);
+    std::sort(kinds.begin(), kinds.end());
+    kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+    std::vector<std::uint64_t> candidates;
+    for (const std::string& entity : passage.entities)
+      for (std::string_view kind : kinds)
+        if (const auto* list = table.passagesWith(entity, kind);
+            list && list->size() <= maxNominating)
+          for (std::uint64_t ref : *list)
+            if (ref >> 32 != doc.id) candidates.push_back(ref);
+    if (candidates.empty()) continue;
+    // The flag compares only the passages most related to this one (related()'s first few): a
+    // candidate further down shares a name and a kind of count, not the event. Whether a
+    // candidate ranks that high takes the whole related() query, so it is asked only when some
+    // candidate alike enough would contradict a figure here; if none would, neither would any of
+    // related()'s results.
+    auto contradicts = [&](const index::PassageMatch& match) {
+      if (match.similarity < kMinSimilarity || match.sharedEntities.empty()) return false;
+      for (const CountedFigure& their : table.figuresOf(match.doc, match.passage))
+        for (const CountedFigure& mine : figures)
+          if (their.kind == mine.kind && !sameValue(their.value, mine.value)) return true;
+      return false;
+    };
+    std::vector<index::PassageMatch> alike =
+        related.similarities(doc.id, passage, std::move(candidates));
+    if (std::none_of(alike.begin(), alike.end(), contradicts)) continue;
+    std::vector<index::PassageMatch> matches = related.related(doc.id, passage, kRelatedLimit);
     std::vector<bool> flagged(figures.size(), false);
-    for (const auto& match : snapshot.index->passages.related(doc.id, passage, kRelatedLimit)) {
+    for (const auto& match : matches) {
       if (match.similarity < kMinSimilarity || match.sharedEntities.empty()) continue;
       const Document* other = snapshot.document(match.doc);
       if (!other || match.passage >= other->analysis->passages.passages.size()) continue;
-      const std::vector<CountedFigure>& theirs = figuresOf(*other, match.passage);
+      const std::vector<CountedFigure>& theirs = table.figuresOf(other->id, match.passage);
       for (std::size_t f = 0; f < figures.size(); ++f) {
         if (flagged[f]) continue;
         const CountedFigure& mine = figures[f];

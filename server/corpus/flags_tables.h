@@ -1,10 +1,12 @@
 // The corpus-wide tables the name and number flags read, worked out once per snapshot instead of
 // once per document: how the corpus spells each entity, the usual spelling of each rare surname,
 // the people sharing a surname, a mention to point at for a name, the counted figures of a
-// passage. Filled on first use (a one-document edit builds only what that document asks) and kept
-// with the snapshot (Snapshot::flagTables), so a whole-corpus `check` builds each entry once.
+// passage, the passages giving a figure about an entity. Filled on first use (a one-document edit
+// builds only what that document asks, but for the figure table, built whole) and kept with the
+// snapshot (Snapshot::flagTables), so a whole-corpus `check` builds each entry once.
 #pragma once
 
+#include "server/corpus/flags_figures.h"
 #include "server/corpus/flags_numbers.h"
 #include "server/corpus/snapshot.h"
 #include "server/corpus/snapshot_entities.h"
@@ -79,10 +81,13 @@ public:
   Memo<std::string, std::optional<index::MentionRef>> fullNameExamples;
   // Key -> how the texts write it (EntityQuery::nameOf).
   Memo<std::string, std::string> writtenNames;
-  // (document << 32 | passage) -> the passage's counted figures (flags_numbers.cpp).
-  Memo<std::uint64_t, std::vector<CountedFigure>> passageFigures;
+  // Every passage's counted figures and the passages by (entity, kind) (flags_numbers.cpp): built
+  // whole on first call, since the flag on any one document may compare with any other.
+  const FigureTable& figureTable(const Snapshot& snapshot);
 
 private:
+  std::once_flag figureTableBuilt_;
+  std::shared_ptr<const FigureTable> figureTable_;
   SnapshotEntities entities_;
   // What the tables were built from; kept alive by entities_, so never reused by other data.
   const void* documents_;

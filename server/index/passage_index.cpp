@@ -292,4 +292,86 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   return matches;
 }
 
+std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
+                                                     const analysis::passages::Passage& asked,
+                                                     std::vector<std::uint64_t> candidates) const {
+  if (passages_ == 0 || candidates.empty()) return {};
+  // The keys and their weights as related() takes them, so the scores agree.
+  struct Key {
+    const PassageKey* key;
+    const std::vector<Posting>* postings;
+    double weight;
+  };
+  std::vector<PassageKey> keys = passageKeys(asked);
+  std::vector<Key> scored;
+  bool small = passages_ <= kSmallCorpus;
+  std::size_t maxFrequency = small ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
+  for (const PassageKey& key : keys) {
+    const PostingList* list = postings_.find(key.key);
+    if (!list || !*list || (*list)->size() > maxFrequency) continue;
+    scored.push_back({&key, list->get(), idfOf((*list)->size()) * key.weight});
+  }
+  std::sort(scored.begin(), scored.end(),
+            [](const Key& a, const Key& b) { return a.weight > b.weight; });
+  double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
+  double askedLength = std::max<std::uint32_t>(1, asked.length);
+  double selfScore = 0, askedWeight = 0;
+  for (const Key& key : scored) {
+    selfScore += key.weight * termPart(key.key->count, askedLength, averageLength);
+    askedWeight += key.weight;
+  }
+  if (selfScore <= 0) return {};
+
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::erase_if(candidates, [doc](std::uint64_t ref) { return ref >> 32 == doc; });
+  struct Accumulator {
+    double score = 0, sharedWeight = 0;
+    std::uint32_t length = 0;
+    std::uint64_t sharedKeys = 0; // bit i: scored[i] is shared
+  };
+  std::vector<Accumulator> found(candidates.size());
+  // Each key's postings are sorted like the candidates: one forward search per candidate.
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    const std::vector<Posting>& postings = *scored[i].postings;
+    auto from = postings.begin();
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      from = std::lower_bound(
+          from, postings.end(), candidates[c],
+          [](const Posting& p, std::uint64_t r) { return refOf(p.doc, p.passage) < r; });
+      if (from == postings.end()) break;
+      if (refOf(from->doc, from->passage) != candidates[c]) continue;
+      Accumulator& candidate = found[c];
+      candidate.score += scored[i].weight * termPart(from->count, from->length, averageLength);
+      candidate.sharedWeight += scored[i].weight;
+      candidate.length = from->length;
+      if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
+    }
+  }
+  std::vector<PassageMatch> matches;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const Accumulator& candidate = found[c];
+    if (candidate.score <= 0) continue;
+    PassageMatch match;
+    match.doc = static_cast<DocId>(candidates[c] >> 32);
+    match.passage = static_cast<std::uint32_t>(candidates[c] & 0xffffffffu);
+    match.score = candidate.score;
+    match.similarity = std::min(1.0, candidate.score / selfScore);
+    double lengthRatio = std::min<double>(candidate.length, askedLength) /
+                         std::max<double>(candidate.length, askedLength);
+    match.nearDuplicate = candidate.sharedWeight >= kDuplicateCoverage * askedWeight &&
+                          lengthRatio >= kDuplicateLengthRatio;
+    for (std::size_t i = 0; i < scored.size() && i < kTrackedKeys; ++i) {
+      if (!(candidate.sharedKeys & (std::uint64_t{1} << i))) continue;
+      const std::string& key = scored[i].key->key.str();
+      if (key[0] == '@')
+        match.sharedEntities.push_back(key.substr(1));
+      else if (key[0] != '#' && key[0] != '!')
+        match.sharedStems.push_back(key);
+    }
+    matches.push_back(std::move(match));
+  }
+  return matches;
+}
+
 } // namespace dossier::index

@@ -37,6 +37,12 @@ public:
   // Passages of documents other than `doc` related to `asked`, best first, at most `limit`.
   std::vector<PassageMatch> related(DocId doc, const analysis::passages::Passage& asked,
                                     std::size_t limit) const;
+  // How alike each of `candidates` (document << 32 | passage) is to `asked`, as related() scores
+  // it: score, similarity and shared keys, in candidate order, leaving out passages of `doc` and
+  // those sharing nothing. No ranking, no story context: for a caller that knows which passages
+  // can matter (the numbers flag), at a cost in the candidates rather than in the corpus.
+  std::vector<PassageMatch> similarities(DocId doc, const analysis::passages::Passage& asked,
+                                         std::vector<std::uint64_t> candidates) const;
 
   std::uint64_t passageCount() const { return passages_; }
   // How rare a term key is across passages (BM25 idf); 0 for an unknown key.
