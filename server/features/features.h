@@ -13,14 +13,17 @@ namespace dossier::features {
 
 using lsp::RequestContext;
 
-// Works out, on a snapshot no request has asked about yet, what the first requests about its most
-// frequent entities would (their mentions, cards, references), so that those answer at once.
-// Those are the slow first requests: their cost grows with the entity's mentions. Stops early when
-// `superseded` says a newer snapshot made the work useless. Returns the entities warmed.
-std::size_t warmFrequentEntities(const RequestContext& context,
+// Works out, on a snapshot no request has asked about yet, what the first requests about its
+// `limit` most widely mentioned entities would (their mentions, cards, references), so that those
+// answer at once. Those are the slow first requests: their cost grows with the entity's mentions.
+// Entities already worked out on this snapshot cost a lookup, so a second call with a larger limit
+// goes on where the first stopped. Stops early when `superseded` says a newer snapshot made the
+// work useless. Returns the entities warmed.
+std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limit,
                                  const std::function<bool()>& superseded);
 
-// Diagnostics of one document, shared by push (publishDiagnostics) and pull (textDocument/diagnostic).
+// Diagnostics of one document, shared by push (publishDiagnostics) and pull
+// (textDocument/diagnostic).
 std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,
                                                  const corpus::Document& doc);
 nlohmann::json documentDiagnostic(RequestContext& context, const nlohmann::json& params);
@@ -31,4 +34,4 @@ nlohmann::json codeAction(RequestContext& context, const nlohmann::json& params)
 nlohmann::json foldingRange(RequestContext& context, const nlohmann::json& params);
 nlohmann::json documentSymbol(RequestContext& context, const nlohmann::json& params);
 
-}  // namespace dossier::features
+} // namespace dossier::features

@@ -14,14 +14,12 @@
 namespace dossier::features {
 namespace {
 
-// The keys mentioned in the most documents, at most this many entities...
-constexpr std::size_t kWarmEntities = 32;
-// ... and only keys in at least this many documents: below it a first request is cheap anyway.
+// Only keys in at least this many documents: below it a first request is cheap anyway.
 constexpr std::size_t kWarmMinDocuments = 32;
 
 } // namespace
 
-std::size_t warmFrequentEntities(const RequestContext& context,
+std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limit,
                                  const std::function<bool()>& superseded) {
   auto sharedLookup = EntityLookup::of(context);
   const EntityLookup& lookup = *sharedLookup;
@@ -40,7 +38,7 @@ std::size_t warmFrequentEntities(const RequestContext& context,
 
   std::unordered_set<std::string> warmed;
   for (const auto& [documents, key] : widest) {
-    if (warmed.size() >= kWarmEntities || superseded()) break;
+    if (warmed.size() >= limit || superseded()) break;
     auto entity = query.entityOfKey(key);
     if (!entity || !warmed.insert(*entity).second) continue;
     query.cardOf(*entity); // gathers the mentions too

@@ -192,7 +192,8 @@ void LspServer::runRequest(const json& id, const std::string& method, json param
     }
     // Working out the answer and writing it apart: a long answer waits for the editor to read it.
     auto micros = [](auto duration) {
-      return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
+      return std::to_string(
+          std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
     };
     auto finished = std::chrono::steady_clock::now();
     logDebug(method + " took " + micros(finished - started) + " us (answer ready after " +
@@ -463,6 +464,11 @@ void LspServer::endProgressLocked(const corpus::IndexingProgress& progress) {
           true);
 }
 
+// How many of the most widely mentioned entities are worked out before the indexing progress ends,
+// and then in the background once the folder is read.
+constexpr std::size_t kWarmBeforeReady = 32;
+constexpr std::size_t kWarmAfterReady = 128;
+
 void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
   warmPool_->post([this, snapshot = std::move(snapshot)] {
     bool first;
@@ -482,19 +488,29 @@ void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
     context.encoding = encoding_;
     auto started = std::chrono::steady_clock::now();
     try {
-      std::size_t warmed = features::warmFrequentEntities(context, superseded);
-      auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::steady_clock::now() - started);
-      logDebug("warmed " + std::to_string(warmed) + " frequent entities of revision " +
-               std::to_string(snapshot->revision) + " in " + std::to_string(elapsed.count()) +
-               " ms");
+      auto warm = [&](std::size_t limit) {
+        std::size_t warmed = features::warmFrequentEntities(context, limit, superseded);
+        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started);
+        logDebug("warmed " + std::to_string(warmed) + " frequent entities of revision " +
+                 std::to_string(snapshot->revision) + " after " + std::to_string(elapsed.count()) +
+                 " ms");
+      };
+      warm(kWarmBeforeReady);
+      if (first) {
+        std::lock_guard lock(progressMutex_);
+        firstWarmDone_ = true;
+        if (finishedProgress_) endProgressLocked(*finishedProgress_);
+      }
+      // A folder opened afresh goes on with the next most mentioned ones while the user starts
+      // reading; after an edit the most mentioned are enough (all of it is done again per edit).
+      if (first) warm(kWarmAfterReady);
     } catch (const std::exception& error) {
       logError(std::string("warming frequent entities failed: ") + error.what());
+      std::lock_guard lock(progressMutex_);
+      firstWarmDone_ = true;
+      if (finishedProgress_) endProgressLocked(*finishedProgress_);
     }
-    if (!first) return;
-    std::lock_guard lock(progressMutex_);
-    firstWarmDone_ = true;
-    if (finishedProgress_) endProgressLocked(*finishedProgress_);
   });
 }
 
