@@ -45,7 +45,7 @@ static_assert(sizeof(passages::Figure) == 64,
               "Figure changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::Attribution) == 128,
               "Attribution changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Passage) == 200,
+static_assert(sizeof(passages::Passage) == 224,
               "Passage changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::DocumentPassages) == 24,
               "DocumentPassages changed: update server/corpus/cache_codec and bump the format");
@@ -310,8 +310,11 @@ void writePassage(Encoder& e, const passages::Passage& p) {
     e.str(t.stem);
     e.str(t.word);
     e.varint(t.count);
+    e.varint(t.windows);
   });
   writeStrings(e, p.entities);
+  writeList(e, p.entityWindows, [&](std::uint16_t w) { e.varint(w); });
+  e.u8(p.windowCount);
   writeList(e, p.figures, [&](const passages::Figure& f) {
     e.str(f.value);
     e.str(f.unit);
@@ -340,8 +343,18 @@ void readPassage(Decoder& d, passages::Passage& p) {
     std::uint64_t count = d.varint();
     if (count > 0xFFFF) throw Malformed();
     t.count = static_cast<std::uint16_t>(count);
+    std::uint64_t windows = d.varint();
+    if (windows > 0xFFFF) throw Malformed();
+    t.windows = static_cast<std::uint16_t>(windows);
   });
   readStrings(d, p.entities);
+  readList(d, p.entityWindows, [&](std::uint16_t& w) {
+    std::uint64_t windows = d.varint();
+    if (windows > 0xFFFF) throw Malformed();
+    w = static_cast<std::uint16_t>(windows);
+  });
+  p.windowCount = d.u8();
+  if (p.windowCount == 0 || p.windowCount > passages::kMaxWindows) throw Malformed();
   readList(d, p.figures, [&](passages::Figure& f) {
     f.value = d.str();
     f.unit = d.str();

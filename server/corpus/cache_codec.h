@@ -20,7 +20,8 @@ namespace dossier::corpus::cache {
 
 // Bump whenever the encoding or any serialised struct changes.
 // 2: tokens are no longer part of an analysis.
-inline constexpr std::uint32_t kFormatVersion = 2;
+// 3: passages record their windows (which sentences each term and entity is in).
+inline constexpr std::uint32_t kFormatVersion = 3;
 
 std::string encodeAnalysis(const analysis::DocumentAnalysis& analysis);
 

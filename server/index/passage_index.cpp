@@ -1,6 +1,8 @@
 #include "server/index/passage_index.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -56,24 +58,44 @@ double termPart(double count, double length, double averageLength) {
   return count * (kK1 + 1) / (count + kK1 * (1 - kB + kB * length / averageLength));
 }
 
+// What a key adds to each window of a passage (groups of consecutive sentences) it occurs in: in
+// one window, its whole part; in several, the part of its count shared out among them.
+template <typename Windows>
+void addToWindows(Windows& windows, const PassageKey& key, double part, double length,
+                  double averageLength) {
+  int n = std::popcount(static_cast<unsigned>(key.windows));
+  double share = n <= 1 ? part
+                        : key.weight * termPart(std::max(1.0, static_cast<double>(key.count) / n),
+                                                length, averageLength);
+  for (std::size_t w = 0; w < windows.size(); ++w)
+    if (key.windows & (1u << w)) windows[w] += share;
+}
+
 } // namespace
 
 std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) {
   std::vector<PassageKey> keys;
+  // A passage's windows (see Passage::windowCount); an analysis read from an older cache has none
+  // recorded, and is one window.
+  auto all = static_cast<std::uint16_t>((1u << std::max<unsigned>(1, passage.windowCount)) - 1);
+  auto inWindows = [&](std::uint16_t windows) {
+    return static_cast<std::uint16_t>(windows & all ? windows & all : all);
+  };
   for (const auto& term : passage.terms)
-    keys.push_back({term.stem, term.count, 1.0});
-  for (const auto& entity : passage.entities)
-    keys.push_back({"@" + entity, 1, kEntityWeight});
+    keys.push_back({term.stem, term.count, 1.0, inWindows(term.windows)});
+  for (std::size_t e = 0; e < passage.entities.size(); ++e)
+    keys.push_back({"@" + passage.entities[e], 1, kEntityWeight,
+                    inWindows(e < passage.entityWindows.size() ? passage.entityWindows[e] : 0)});
   std::unordered_set<std::string> seen;
   for (const auto& figure : passage.figures)
     if (seen.insert("#" + figure.value).second)
-      keys.push_back({"#" + figure.value, 1, kFigureWeight});
+      keys.push_back({"#" + figure.value, 1, kFigureWeight, all});
   for (const auto& attribution : passage.attributions) {
     std::string kind = "!" + attribution.kind;
-    if (seen.insert(kind).second) keys.push_back({kind, 1, kClaimKindWeight});
+    if (seen.insert(kind).second) keys.push_back({kind, 1, kClaimKindWeight, all});
     if (attribution.speakerKey.empty()) continue;
     std::string claim = kind + ":" + attribution.speakerKey;
-    if (seen.insert(claim).second) keys.push_back({claim, 1, kClaimWeight});
+    if (seen.insert(claim).second) keys.push_back({claim, 1, kClaimWeight, all});
   }
   return keys;
 }
@@ -190,6 +212,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
   double askedLength = std::max<std::uint32_t>(1, asked.length);
   double selfScore = 0, askedWeight = 0;
+  std::array<double, analysis::passages::kMaxWindows> selfWindows{};
   auto add = [&](Accumulator& candidate, std::size_t i, const Posting& posting) {
     candidate.score += scored[i].weight * termPart(posting.count, posting.length, averageLength);
     candidate.sharedWeight += scored[i].weight;
@@ -205,7 +228,9 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   std::vector<std::size_t> common;
   for (std::size_t i = 0; i < scored.size(); ++i) {
     const Key& key = scored[i];
-    selfScore += key.weight * termPart(key.key->count, askedLength, averageLength);
+    double part = key.weight * termPart(key.key->count, askedLength, averageLength);
+    selfScore += part;
+    addToWindows(selfWindows, *key.key, part, askedLength, averageLength);
     askedWeight += key.weight;
     if (key.postings->size() > maxNominating) {
       common.push_back(i);
@@ -215,6 +240,10 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
       if (posting.doc != doc) add(candidates[refOf(posting.doc, posting.passage)], i, posting);
   }
   if (selfScore <= 0) return {};
+  // The floor is a share of what the asked passage's best window shares with itself: a match to
+  // one part of a long passage (the second half of a quoted report) is not held to the whole.
+  double floor = kMinSimilarity *
+                 std::min(selfScore, *std::max_element(selfWindows.begin(), selfWindows.end()));
 
   std::vector<std::pair<std::uint64_t, Accumulator*>> ranked;
   ranked.reserve(candidates.size());
@@ -248,8 +277,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
       }
     }
   }
-  std::erase_if(ranked,
-                [&](const auto& r) { return r.second->score < kMinSimilarity * selfScore; });
+  std::erase_if(ranked, [&](const auto& r) { return r.second->score < floor; });
   // Each document's candidates side by side (they are already when the common keys were added).
   if (!std::is_sorted(ranked.begin(), ranked.end(), byRef))
     std::sort(ranked.begin(), ranked.end(), byRef);

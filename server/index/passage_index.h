@@ -74,7 +74,8 @@ private:
 struct PassageKey {
   analysis::Interned key;
   std::uint32_t count;
-  double weight; // multiplies the term's BM25 contribution
+  double weight;         // multiplies the term's BM25 contribution
+  std::uint16_t windows; // bit w: the key occurs in window w (figures and claims: in all)
 };
 std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage);
 

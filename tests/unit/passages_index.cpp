@@ -154,3 +154,38 @@ TEST_CASE("on a large corpus, words common across it still rank the candidates r
   CHECK(results[2].doc == fillers + 1);
   CHECK(results[0].score == Approx(results[1].score)); // the same evidence, wherever it sits
 }
+
+TEST_CASE("a long asked passage finds what one of its parts shares, under the whole's floor",
+          "[passages][index]") {
+  // The asked passage: eight windows of ten words of its own. The candidate shares three words of
+  // one window: about 4% of the whole passage's evidence (under the 5% floor), but far more than
+  // 5% of the one window's.
+  analysis::passages::DocumentPassages asked;
+  analysis::passages::Passage& long_ = asked.passages.emplace_back();
+  long_.windowCount = analysis::passages::kMaxWindows;
+  std::vector<std::string> stems;
+  for (std::size_t w = 0; w < analysis::passages::kMaxWindows; ++w)
+    for (int i = 0; i < 10; ++i)
+      stems.push_back("w" + std::to_string(w) + "word" + std::to_string(i));
+  std::sort(stems.begin(), stems.end());
+  for (const auto& stem : stems)
+    long_.terms.push_back({stem, stem, 1, static_cast<std::uint16_t>(1u << (stem[1] - '0'))});
+  long_.length = static_cast<std::uint32_t>(stems.size());
+
+  index::PassageIndex passages;
+  for (index::DocId d = 2; d < 40; ++d)
+    passages.add(d, featurePassage({"filler" + std::to_string(d), "other" + std::to_string(d),
+                                    "more" + std::to_string(d)}));
+  passages.add(0, asked);
+  passages.add(1, featurePassage({"w7word1", "w7word2", "w7word3", "berth", "quay"}));
+  auto results = passages.related(0, asked.passages[0], 5);
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].doc == 1);
+  CHECK(results[0].similarity < 0.05);
+
+  // The same words in a passage read as one window: held to the whole, nothing passes.
+  long_.windowCount = 1;
+  for (auto& term : long_.terms)
+    term.windows = 1;
+  CHECK(passages.related(0, asked.passages[0], 5).empty());
+}

@@ -2,6 +2,7 @@
 #include "server/analysis/document.h"
 
 #include <algorithm>
+#include <bit>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -155,4 +156,44 @@ TEST_CASE("passageAt finds the passage under a position, and none between passag
   Offset inside = static_cast<Offset>(text.find("envoy"));
   CHECK(passages::passageAt(analysis->passages, inside) == 0);
   CHECK(passages::passageAt(analysis->passages, 2) == -1);
+}
+
+TEST_CASE("a call to action addressed to the reader is not a passage", "[passages]") {
+  Marked doc = parseMarked(
+      "[[The harbour minister denied on Thursday that she met the envoy at a private dinner.]]\n\n"
+      "Would you like to become a columnist of the Coast Herald?\n\n"
+      "Sign up for our morning newsletter and never miss a story.\n\n"
+      "[[Would you like to know why the minister kept quiet for a week? Because the contract was "
+      "signed the day after the dinner, and the tender board never saw the second bid, which was "
+      "cheaper by a third. Nobody at the ministry has explained that yet.]]\n");
+  auto analysis = analyzeDocument(doc.text, *Knowledge::builtin());
+  CHECK(passageSpans(*analysis) == doc.ranges);
+}
+
+TEST_CASE("a long paragraph is read as windows of consecutive sentences", "[passages]") {
+  std::string text =
+      "The harbour ministry awarded the dredging contract to Keystone on 17 March, after months "
+      "of delay. The tender board met twice before the award, both times behind closed doors. "
+      "Five days later the Ledger reported that the minister had dined with an envoy from Kresk. "
+      "She denied the dinner at a news conference the next morning, and took no questions. "
+      "The opposition demanded an inquiry into the award of the contract on the same day. "
+      "The Assembly voted for one on 2 April by a narrow margin, after a long and angry debate. "
+      "Dredging of the channel is on hold until the committee reports to the chamber. "
+      "Fishermen in Harrowmouth say the delay costs them a season of work.\n\n"
+      "A short paragraph is one window only.\n";
+  auto analysis = analyzeDocument(text, *Knowledge::builtin());
+  REQUIRE(analysis->passages.passages.size() == 2);
+  const Passage& long_ = analysis->passages.passages[0];
+  CHECK(long_.windowCount > 1);
+  CHECK(long_.windowCount <= passages::kMaxWindows);
+  auto windowsOf = [&](const std::string& stem) -> std::uint16_t {
+    for (const auto& term : long_.terms)
+      if (term.stem == stem) return term.windows;
+    return 0;
+  };
+  CHECK(windowsOf("tender") == 1);                                         // the first sentences
+  CHECK(windowsOf("fishermen") == (1u << (long_.windowCount - 1)));        // the last
+  CHECK(std::popcount(static_cast<unsigned>(windowsOf("contract"))) == 2); // first and fifth
+  REQUIRE(long_.entityWindows.size() == long_.entities.size());
+  CHECK(analysis->passages.passages[1].windowCount == 1);
 }

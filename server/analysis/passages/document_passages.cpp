@@ -17,6 +17,12 @@ constexpr Offset kGroupTarget = 700;
 constexpr std::size_t kMinContentTerms = 3;
 // A line shorter than this that ends no sentence is a heading or a label, not a passage.
 constexpr std::size_t kHeadingMax = 100;
+// A passage at least this long, of three sentences or more, is also read as windows of
+// consecutive sentences of about kWindowTarget bytes (at most kMaxWindows).
+constexpr Offset kWindowedPassage = 600;
+constexpr Offset kWindowTarget = 250;
+// A call to action (lexicon.callsToAction) is a passage no longer than this.
+constexpr std::size_t kCallToActionMax = 200;
 
 struct Piece {
   Span span;
@@ -77,6 +83,22 @@ bool isBracketedNote(std::string_view paragraph) {
   return paragraph.substr(1, paragraph.size() - 2).find_first_of(".!?") == std::string_view::npos;
 }
 
+// "Would you like to become a columnist of ...?", "Sign up for our newsletter.": a short passage
+// that opens with an invitation to the reader (the lexicon's openers) is page furniture.
+bool isCallToAction(std::string_view text, Span span, const Token* token, const Token* end,
+                    const Lexicon& lexicon) {
+  if (trimmed(span.in(text)).size() > kCallToActionMax) return false;
+  std::string phrase;
+  for (int words = 0; token != end && words < lexicon.longestCallToAction; ++token) {
+    if (token->kind == TokenKind::Punct && words == 0) continue; // "> Would you", "- Sign up"
+    if (token->kind != TokenKind::Word) return false;
+    if (words++ > 0) phrase += ' ';
+    phrase += foldWord(token->in(text));
+    if (lexicon.callsToAction.count(phrase)) return true;
+  }
+  return false;
+}
+
 bool isDebris(Span span, const rules::DocumentFindings& findings) {
   Offset covered = 0;
   for (const auto& finding : findings.findings) {
@@ -109,6 +131,31 @@ void appendSentenceGroups(const std::vector<Span>& sentences, std::vector<Piece>
     pieces.back().span.end = group.end;
   else
     pieces.push_back({group, PassageKind::SentenceGroup, {}});
+}
+
+// Where the windows of a passage end: consecutive sentences grouped to about kWindowTarget bytes
+// (more when that would make more than kMaxWindows), a short tail joined to the window before it.
+// A short passage is one window.
+std::vector<Offset> windowEnds(Span passage, const Span* sentence, const Span* end) {
+  if (passage.size() < kWindowedPassage || end - sentence < 3) return {passage.end};
+  Offset target = std::max<Offset>(kWindowTarget, passage.size() / kMaxWindows + 1);
+  std::vector<Offset> ends;
+  Offset begin = passage.begin;
+  for (; sentence != end; ++sentence) {
+    if (sentence->end - begin < target) continue;
+    ends.push_back(std::min(sentence->end, passage.end));
+    begin = sentence->end;
+  }
+  if (ends.empty()) return {passage.end};
+  if (passage.end - begin >= target / 2)
+    ends.push_back(passage.end);
+  else
+    ends.back() = passage.end;
+  while (ends.size() > kMaxWindows) { // sentences longer than the target: join the last two
+    ends[ends.size() - 2] = ends.back();
+    ends.pop_back();
+  }
+  return ends;
 }
 
 std::vector<Piece> segment(std::string_view text, const TextStructure& structure) {
@@ -157,6 +204,8 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
   const Token* tokensEnd = tokens.data() + tokens.size();
   const entities::Mention* mention = entities.mentions.data();
   const entities::Mention* mentionsEnd = entities.mentions.data() + entities.mentions.size();
+  const Span* sentence = structure.sentences.data();
+  const Span* sentencesEnd = structure.sentences.data() + structure.sentences.size();
   for (Piece& piece : segment(text, structure)) {
     while (token != tokensEnd && token->begin < piece.span.begin)
       ++token;
@@ -169,14 +218,22 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
     while (mentionEnd != mentionsEnd && mentionEnd->span.end <= piece.span.end)
       ++mentionEnd;
     if (isDebris(piece.span, findings) || isHeading(piece.span.in(text)) ||
-        isBracketedNote(piece.span.in(text)))
+        isBracketedNote(piece.span.in(text)) ||
+        isCallToAction(text, piece.span, token, tokenEnd, lexicon))
       continue;
+    while (sentence != sentencesEnd && sentence->begin < piece.span.begin)
+      ++sentence;
+    const Span* sentenceEnd = sentence;
+    while (sentenceEnd != sentencesEnd && sentenceEnd->begin < piece.span.end)
+      ++sentenceEnd;
 
     Passage passage;
     passage.span = piece.span;
     passage.kind = piece.kind;
     passage.source = std::move(piece.source);
-    computeFeatures({text, token, tokenEnd, mention, mentionEnd}, lexicon, passage);
+    computeFeatures(
+        {text, token, tokenEnd, mention, mentionEnd, windowEnds(piece.span, sentence, sentenceEnd)},
+        lexicon, passage);
     if (passage.terms.size() < kMinContentTerms) continue;
     result.passages.push_back(std::move(passage));
   }

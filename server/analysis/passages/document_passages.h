@@ -29,6 +29,7 @@ struct Term {
   Interned stem;
   Interned word;
   std::uint16_t count = 0;
+  std::uint16_t windows = 0; // bit w: the word occurs in the passage's window w
 };
 
 // A number or date the passage gives: the value ("12", "2023") and the word it counts ("million",
@@ -46,17 +47,24 @@ struct Attribution {
   std::string speakerKey; // folded, for comparison
 };
 
+// A long passage is also read as windows: groups of consecutive sentences, so that the index can
+// judge a match to one part of it (the second half of a quoted report) by that part, not by the
+// whole (related()'s floor).
+inline constexpr std::size_t kMaxWindows = 8;
+
 struct Passage {
   Span span;
   PassageKind kind = PassageKind::Paragraph;
-  std::vector<Term> terms;               // sorted by stem, distinct
-  std::vector<std::string> entities;     // entity keys mentioned, sorted, distinct
-  std::vector<Figure> figures;           // in text order
-  std::vector<Attribution> attributions; // in text order
-  std::vector<std::string> hedges;       // hedge phrases used, sorted, distinct
-  std::vector<std::string> quotes;       // direct quotes, folded to lower-case words
-  std::string source;                    // for a quoted block: where it is quoted from, if named
-  std::uint32_t length = 0;              // content words counted with repetition
+  std::uint8_t windowCount = 1;             // at most kMaxWindows
+  std::vector<Term> terms;                  // sorted by stem, distinct
+  std::vector<std::string> entities;        // entity keys mentioned, sorted, distinct
+  std::vector<std::uint16_t> entityWindows; // per entity: bit w, it is mentioned in window w
+  std::vector<Figure> figures;              // in text order
+  std::vector<Attribution> attributions;    // in text order
+  std::vector<std::string> hedges;          // hedge phrases used, sorted, distinct
+  std::vector<std::string> quotes;          // direct quotes, folded to lower-case words
+  std::string source;                       // for a quoted block: where it is quoted from, if named
+  std::uint32_t length = 0;                 // content words counted with repetition
 };
 
 struct DocumentPassages {

@@ -54,6 +54,14 @@ public:
       if (at(i).kind == TokenKind::Word) folded_[i] = foldWord(at(i).in(input_.text));
   }
 
+  // The bit of the window holding `offset`.
+  std::uint16_t windowBit(Offset offset) const {
+    std::size_t w = 0;
+    while (w + 1 < input_.windowEnds.size() && offset >= input_.windowEnds[w])
+      ++w;
+    return static_cast<std::uint16_t>(1u << w);
+  }
+
   void read(Passage& passage) {
     std::unordered_map<std::string, Term> terms;
     std::vector<std::string> hedges;
@@ -98,6 +106,7 @@ public:
         term.word = std::string(surface);
       }
       if (term.count < UINT16_MAX) ++term.count;
+      term.windows |= windowBit(token.begin);
       ++passage.length;
     }
     for (auto& [stem, term] : terms)
@@ -107,11 +116,20 @@ public:
     std::sort(hedges.begin(), hedges.end());
     hedges.erase(std::unique(hedges.begin(), hedges.end()), hedges.end());
     passage.hedges = std::move(hedges);
+    std::vector<std::pair<std::string, std::uint16_t>> entities;
     for (const auto* m = input_.mentionsBegin; m != input_.mentionsEnd; ++m)
-      passage.entities.push_back(m->key);
-    std::sort(passage.entities.begin(), passage.entities.end());
-    passage.entities.erase(std::unique(passage.entities.begin(), passage.entities.end()),
-                           passage.entities.end());
+      entities.emplace_back(m->key, windowBit(m->span.begin));
+    std::sort(entities.begin(), entities.end());
+    for (auto& [key, window] : entities) {
+      if (!passage.entities.empty() && passage.entities.back() == key) {
+        passage.entityWindows.back() |= window;
+        continue;
+      }
+      passage.entities.push_back(std::move(key));
+      passage.entityWindows.push_back(window);
+    }
+    passage.windowCount =
+        static_cast<std::uint8_t>(std::max<std::size_t>(1, input_.windowEnds.size()));
   }
 
 private:

@@ -13,6 +13,8 @@ struct PassageInput {
   const Token* tokensEnd = nullptr;
   const entities::Mention* mentionsBegin = nullptr;
   const entities::Mention* mentionsEnd = nullptr;
+  // Where each of the passage's windows ends (the last at the passage's end), at most kMaxWindows.
+  std::vector<Offset> windowEnds;
 };
 
 // Fills `passage` (whose span is set) with its features.

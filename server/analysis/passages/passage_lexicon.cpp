@@ -45,6 +45,12 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
                       [&](int, const std::vector<std::string_view>& fields) {
                         if (fields.size() >= 2) lexicon->numberWords.emplace(fields[0], fields[1]);
                       });
+  data::forEachRecord(contentsOf("passages/calls_to_action.tsv", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        lexicon->callsToAction.emplace(fields[0]);
+                        lexicon->longestCallToAction =
+                            std::max(lexicon->longestCallToAction, wordCount(fields[0]));
+                      });
   return lexicon;
 }
 

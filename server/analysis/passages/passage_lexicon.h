@@ -20,6 +20,10 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> cues;
   // Number word -> figure ("fourteen" -> "14").
   std::unordered_map<std::string, std::string> numberWords;
+  // How a call to action addressed to the reader opens ("would you like to", "sign up for"),
+  // folded, words joined by one space; the longest opener's word count.
+  std::unordered_set<std::string> callsToAction;
+  int longestCallToAction = 1;
 };
 
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides);
