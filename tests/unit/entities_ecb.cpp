@@ -7,7 +7,8 @@
 // - pairwise reference precision / recall over the found gold name mentions: a pair is predicted
 //   when both resolve to one entity, gold when both are in one chain; "cross-document" counts
 //   only pairs in two different documents.
-// DOSSIER_ECB_MISSES=<file> writes the found mentions whose entity disagrees with the chain.
+// DOSSIER_ECB_MISSES=<file> writes the found mentions whose entity disagrees with the chain;
+// DOSSIER_ECB_SPANS=<file> the found mentions whose span differs from the gold one.
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
@@ -18,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -105,6 +107,10 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
   };
   std::vector<Found> found;
   std::size_t goldMentions = 0, overlapping = 0, exact = 0;
+  // DOSSIER_ECB_SPANS=<file>: gold span, then the found mention's span, where they differ.
+  std::unique_ptr<std::ofstream> spanLog;
+  if (const char* out = std::getenv("DOSSIER_ECB_SPANS"))
+    spanLog = std::make_unique<std::ofstream>(out);
   for (const auto& span : gold["spans"]) {
     if (span["kind"] != "entity" || !span.contains("cluster")) continue;
     std::string chain = span["cluster"];
@@ -133,6 +139,8 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     if (!hit) continue;
     ++overlapping;
     exact += hit->mention->span == analysis::Span{begin, end};
+    if (spanLog && hit->mention->span != analysis::Span{begin, end})
+      *spanLog << names[d] << "\t" << text << "\t" << hit->mention->span.in(texts[d]) << "\n";
     found.push_back({d, chain, query.entityOf(*hit->mention), text});
   }
   // Pair counts from contingency tables: all pairs, and pairs within one document to subtract.

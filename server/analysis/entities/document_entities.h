@@ -35,6 +35,11 @@ struct Lexicon {
   std::unordered_set<std::string> titles; // single folded words ("minister", "mr.")
   std::unordered_set<std::string> notNames;
   std::unordered_set<std::string> connectors;
+  std::unordered_set<std::string> headlineWords; // function words a title-case headline capitalises
+  std::unordered_set<std::string> nameSuffixes;  // "jr", "iii": left out of a person's key
+  std::unordered_set<std::string> nameOpeners;   // "new", "north": open names sentence-initially
+  // Endings of common words ("ing", "ally") with the shortest word length they apply to.
+  std::vector<std::pair<std::string, std::size_t>> commonEndings;
   std::unordered_set<std::string> personCues;
   std::unordered_set<std::string> statementCues; // first word; "pointed out" -> "pointed"
   std::unordered_set<std::string> givenNames;

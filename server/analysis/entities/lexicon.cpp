@@ -97,8 +97,37 @@ std::optional<DemonymForm> demonymForm(std::string_view key, const Lexicon& lexi
   return std::nullopt;
 }
 
-std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
+namespace {
+
+// A name word and whether it was written as an initial ("R.", not the "I" of "Peter I").
+struct NameWord {
+  std::string word;
+  bool initial = false;
+};
+
+// The key of a name's folded words: a generational suffix dropped ("comeaux jr" -> "comeaux"),
+// initials dropped beside two full words ("w mark felt", "george w bush" -> "mark felt",
+// "george bush": news writes the same person with and without them), otherwise spaced initials
+// joined as the dotted form writes them ("u s" -> "us", "j k rowling" -> "jk rowling").
+std::string joinNameWords(std::vector<NameWord>& words, const Lexicon& lexicon) {
+  if (words.size() > 2 && lexicon.nameSuffixes.count(words.back().word)) words.pop_back();
+  std::size_t full =
+      std::count_if(words.begin(), words.end(), [](const NameWord& w) { return !w.initial; });
   std::string key;
+  bool previousInitial = false;
+  for (const NameWord& w : words) {
+    if (w.initial && full >= 2) continue;
+    if (!key.empty() && !(w.initial && previousInitial)) key += ' ';
+    key += w.word;
+    previousInitial = w.initial;
+  }
+  return key;
+}
+
+} // namespace
+
+std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
+  std::vector<NameWord> words;
   std::size_t start = 0;
   while (start < surface.size()) {
     std::size_t end = surface.find_first_of(" \t\n\r", start);
@@ -107,6 +136,7 @@ std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
       std::string folded = foldWord(surface.substr(start, end - start));
       std::string word;
       appendTransliterated(folded, lexicon, word);
+      bool initial = word.size() == 2 && word[1] == '.' && word[0] >= 'a' && word[0] <= 'z';
       word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
       for (const auto& [ending, replacement] : lexicon.variantEndings) {
         if (word.size() > ending.size() + 3 && word.ends_with(ending)) {
@@ -114,14 +144,12 @@ std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
           break;
         }
       }
-      if (!word.empty() && !(key.empty() && word == "the" && end < surface.size())) {
-        if (!key.empty()) key += ' ';
-        key += word;
-      }
+      if (!word.empty() && !(words.empty() && word == "the" && end < surface.size()))
+        words.push_back({std::move(word), initial});
     }
     start = end + 1;
   }
-  return key;
+  return joinNameWords(words, lexicon);
 }
 
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) {
@@ -148,6 +176,11 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
     if (auto type = parseType(fields[2]))
       lex.contextCues.emplace(std::string(fields[0]) + ":" + foldWord(fields[1]), *type);
   });
+  forEachEntry(overrides, "entities/name_suffixes.tsv", lex, [&](const auto& fields) {
+    std::string suffix = foldWord(fields[0]);
+    suffix.erase(std::remove(suffix.begin(), suffix.end(), '.'), suffix.end());
+    lex.nameSuffixes.insert(suffix);
+  });
   loadGazetteer(overrides, "entities/places.tsv", EntityType::Place, lex);
   loadGazetteer(overrides, "entities/organisations.tsv", EntityType::Org, lex);
   loadWordSet(overrides, "entities/demonyms.tsv", lex, lex.demonyms);
@@ -158,6 +191,12 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   loadWordSet(overrides, "entities/place_suffixes.tsv", lex, lex.placeSuffixes);
   loadWordSet(overrides, "entities/not_names.tsv", lex, lex.notNames);
   loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
+  loadWordSet(overrides, "entities/headline_words.tsv", lex, lex.headlineWords);
+  loadWordSet(overrides, "entities/name_openers.tsv", lex, lex.nameOpeners);
+  forEachEntry(overrides, "entities/common_endings.tsv", lex, [&](const auto& fields) {
+    std::size_t minLength = fields.size() > 1 ? std::stoul(std::string(fields[1])) : 0;
+    lex.commonEndings.emplace_back(foldWord(fields[0]), minLength);
+  });
   loadWordSet(overrides, "entities/person_cues.tsv", lex, lex.personCues);
   loadWordSet(overrides, "entities/given_names.tsv", lex, lex.givenNames);
   forEachEntry(overrides, "entities/role_words.tsv", lex, [&](const auto& fields) {

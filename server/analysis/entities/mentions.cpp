@@ -76,10 +76,37 @@ void MentionFinder::markCapsLines() {
       ++words;
       if (tokens_[i].is(kAllCaps)) ++caps;
     }
-    if (words >= 3 && caps * 10 >= words * 7)
+    if ((words >= 3 && caps * 10 >= words * 7) || titleCaseLine(first, line.end))
       for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
         capsLine_[i] = true;
   }
+}
+
+// A title-case headline ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab"): at least
+// four words besides headline function words, every one capitalised, and a function word
+// capitalised inside the line (or six such words). Running text always has a lower-case verb or
+// noun; read as a name run, a headline glues its verbs to the names.
+bool MentionFinder::titleCaseLine(std::size_t first, Offset lineEnd) const {
+  std::size_t content = 0;
+  bool capitalisedFunctionWord = false;
+  for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < lineEnd; ++i) {
+    if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
+    if (lexicon_.headlineWords.count(folded_[i])) {
+      capitalisedFunctionWord =
+          capitalisedFunctionWord || (i > first && tokens_[i].is(kCapitalised));
+      continue;
+    }
+    if (!tokens_[i].is(kCapitalised)) return false;
+    ++content;
+  }
+  return content >= 4 && (capitalisedFunctionWord || content >= 6);
+}
+
+// A gerund or adverb by its ending ("Choosing", "Typically").
+bool MentionFinder::commonWordShape(const std::string& folded) const {
+  for (const auto& [ending, minLength] : lexicon_.commonEndings)
+    if (folded.size() >= minLength && folded.ends_with(ending)) return true;
+  return false;
 }
 
 bool MentionFinder::isTitle(std::size_t i) const {
@@ -101,6 +128,15 @@ std::size_t MentionFinder::runEnd(std::size_t first) const {
     if (token.kind == TokenKind::Punct && token.in(text_) == "." && adjacent(prev, token) &&
         isTitle(last) && i + 1 < tokens_.size() &&
         singleSpaceBetween(text_, token, tokens_[i + 1]) && nameWord(i + 1)) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
+    // "James R. Dabney", "U. S. Navy": the period after an initial does not end the run.
+    if (token.kind == TokenKind::Punct && token.in(text_) == "." && adjacent(prev, token) &&
+        prev.end - prev.begin == 1 && prev.is(kCapitalised) && i + 1 < tokens_.size() &&
+        singleSpaceBetween(text_, token, tokens_[i + 1]) && nameWord(i + 1) &&
+        !lexicon_.notNames.count(folded_[i + 1])) {
       last = i + 1;
       i = i + 1;
       continue;
@@ -175,6 +211,10 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
   while (!words.empty() && (lexicon_.notNames.count(folded_[words.front()]) ||
                             lexicon_.connectors.count(folded_[words.front()]))) {
     if (folded_[words.front()] == "the") break;
+    // "New" alone is no name, "New Orleans" is one.
+    if (words.size() > 1 && lexicon_.nameOpeners.count(folded_[words.front()]) &&
+        !lexicon_.connectors.count(folded_[words[1]]))
+      break;
     words.erase(words.begin());
   }
   while (!words.empty() && lexicon_.connectors.count(folded_[words.back()]) &&
@@ -218,12 +258,14 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     if (!outlet) words.erase(words.begin());
     if (words.empty()) return;
   }
-  // A sentence-initial common word before a name: "Critics Putin" never, but "Yesterday Putin".
+  // A sentence-initial common word before a name: "Critics Putin" never, but "Yesterday Putin";
+  // "New Orleans" stays whole.
   if (words.size() > 1 && sentenceInitial_[words.front()] && folded_[words.front()] != "the" &&
-      lowercase_.count(folded_[words.front()]) &&
+      (lowercase_.count(folded_[words.front()]) || commonWordShape(folded_[words.front()])) &&
       !capitalisedMidSentence_.count(folded_[words.front()]) &&
       !lexicon_.known.count(folded_[words.front()]) &&
-      !lexicon_.givenNames.count(folded_[words.front()]))
+      !lexicon_.givenNames.count(folded_[words.front()]) &&
+      !lexicon_.nameOpeners.count(folded_[words.front()]))
     words.erase(words.begin());
   if (words.size() == 1) {
     std::size_t w = words.front();

@@ -33,6 +33,8 @@ public:
 
 private:
   void markCapsLines();
+  bool titleCaseLine(std::size_t first, Offset lineEnd) const;
+  bool commonWordShape(const std::string& folded) const;
   bool isTitle(std::size_t i) const;
   bool nameWord(std::size_t i) const;
   std::size_t runEnd(std::size_t first) const;
