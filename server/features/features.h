@@ -14,12 +14,13 @@ namespace dossier::features {
 using lsp::RequestContext;
 
 // Works out, on a snapshot no request has asked about yet, what the first requests about its
-// `limit` most widely mentioned entities would (their mentions, cards, references), so that those
-// answer at once. Those are the slow first requests: their cost grows with the entity's mentions.
-// Entities already worked out on this snapshot cost a lookup, so a second call with a larger limit
-// goes on where the first stopped. Stops early when `superseded` says a newer snapshot made the
-// work useless. Returns the entities warmed.
+// `limit` most widely mentioned entities would (their mentions and cards, and the references of
+// the first `referencesLimit`), so that those answer at once. Those are the slow first requests:
+// their cost grows with the entity's mentions. Entities already worked out on this snapshot cost a
+// lookup, so a second call with a larger limit goes on where the first stopped. Stops early when
+// `superseded` says a newer snapshot made the work useless. Returns the entities warmed.
 std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limit,
+                                 std::size_t referencesLimit,
                                  const std::function<bool()>& superseded);
 
 // Diagnostics of one document, shared by push (publishDiagnostics) and pull

@@ -20,6 +20,7 @@ constexpr std::size_t kWarmMinDocuments = 32;
 } // namespace
 
 std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limit,
+                                 std::size_t referencesLimit,
                                  const std::function<bool()>& superseded) {
   auto sharedLookup = EntityLookup::of(context);
   const EntityLookup& lookup = *sharedLookup;
@@ -42,8 +43,9 @@ std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limi
     auto entity = query.entityOfKey(key);
     if (!entity || !warmed.insert(*entity).second) continue;
     query.cardOf(*entity); // gathers the mentions too
-    // Editors ask for references with the declaration included (VS Code, Neovim's default).
-    lookup.referencesText(context, *entity, true);
+    // Editors ask for references with the declaration included (VS Code, Neovim's default). The
+    // answer is kept as JSON text, about 130 bytes a mention: only for the most mentioned.
+    if (warmed.size() <= referencesLimit) lookup.referencesText(context, *entity, true);
   }
   return warmed.size();
 }

@@ -465,7 +465,8 @@ void LspServer::endProgressLocked(const corpus::IndexingProgress& progress) {
 }
 
 // How many of the most widely mentioned entities are worked out before the indexing progress ends,
-// and then in the background once the folder is read.
+// and then in the background once the folder is read (cards only: a references answer kept as
+// text costs about 130 bytes a mention).
 constexpr std::size_t kWarmBeforeReady = 32;
 constexpr std::size_t kWarmAfterReady = 128;
 
@@ -489,7 +490,8 @@ void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
     auto started = std::chrono::steady_clock::now();
     try {
       auto warm = [&](std::size_t limit) {
-        std::size_t warmed = features::warmFrequentEntities(context, limit, superseded);
+        std::size_t warmed =
+            features::warmFrequentEntities(context, limit, kWarmBeforeReady, superseded);
         auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - started);
         logDebug("warmed " + std::to_string(warmed) + " frequent entities of revision " +

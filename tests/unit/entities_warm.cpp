@@ -30,7 +30,7 @@ TEST_CASE("warming works out the widely mentioned entities and leaves the answer
   params["context"] = {{"includeDeclaration", true}};
 
   // Maren Kask is in every document; Tobias Lind in one, below the warm-up's threshold.
-  CHECK(features::warmFrequentEntities(warmed.context(), 10, [] { return false; }) == 1);
+  CHECK(features::warmFrequentEntities(warmed.context(), 10, 10, [] { return false; }) == 1);
 
   json warmReferences = warmed.answer(features::references, params);
   CHECK(warmReferences.size() == 80); // "Maren Kask" and "Kask" in each of 40 reports
@@ -46,13 +46,13 @@ TEST_CASE("a warm-up stops at its limit, and a larger one goes on from there", "
     docs["report-" + std::to_string(100 + i) + ".md"] =
         "Maren Kask met Tobias Lind on day " + std::to_string(i) + ".";
   FeatureCorpus corpus(docs);
-  CHECK(features::warmFrequentEntities(corpus.context(), 1, [] { return false; }) == 1);
-  CHECK(features::warmFrequentEntities(corpus.context(), 10, [] { return false; }) == 2);
+  CHECK(features::warmFrequentEntities(corpus.context(), 1, 1, [] { return false; }) == 1);
+  CHECK(features::warmFrequentEntities(corpus.context(), 10, 1, [] { return false; }) == 2);
 }
 
 TEST_CASE("a warm-up superseded by a newer snapshot stops before doing anything", "[entities]") {
   FeatureCorpus corpus(reports(40));
-  CHECK(features::warmFrequentEntities(corpus.context(), 10, [] { return true; }) == 0);
+  CHECK(features::warmFrequentEntities(corpus.context(), 10, 10, [] { return true; }) == 0);
 }
 
 TEST_CASE("a surname alone goes to the corpus's usual bearer, and only there", "[entities]") {
