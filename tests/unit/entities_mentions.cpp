@@ -1,5 +1,6 @@
 // Entity mentions in one document and their linking across a small corpus. Fixtures mark the
 // expected mention spans with [[...]].
+#include "entities_marked_mentions.h"
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
@@ -7,48 +8,8 @@
 #include <catch2/catch.hpp>
 
 using namespace dossier;
+using namespace dossier::testing;
 namespace ent = analysis::entities;
-
-namespace {
-
-struct Marked {
-  std::string text;
-  std::vector<std::string> spans;
-};
-
-// "[[Elon Musk]] said" -> text without the brackets, and the marked spans in order.
-Marked unmark(std::string_view marked) {
-  Marked out;
-  std::size_t open = std::string::npos;
-  for (std::size_t i = 0; i < marked.size(); ++i) {
-    if (marked.substr(i, 2) == "[[") {
-      open = out.text.size();
-      ++i;
-    } else if (marked.substr(i, 2) == "]]") {
-      out.spans.push_back(out.text.substr(open, out.text.size() - open));
-      ++i;
-    } else {
-      out.text += marked[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> mentionTexts(const std::string& text) {
-  auto analysis = analysis::analyzeDocument(text, *analysis::Knowledge::builtin());
-  std::vector<std::string> out;
-  for (const auto& m : analysis->entities.mentions)
-    if (!m.is(ent::kTentative)) out.emplace_back(m.span.in(text));
-  return out;
-}
-
-void expectMentions(std::string_view marked) {
-  Marked fixture = unmark(marked);
-  INFO(fixture.text);
-  CHECK(mentionTexts(fixture.text) == fixture.spans);
-}
-
-} // namespace
 
 TEST_CASE("names are found without titles, possessives or hyphen suffixes", "[entities]") {
   expectMentions("[[Russian]] Foreign Minister [[Sergei Lavrov]] met [[Elon Musk]] in [[Moscow]].");
@@ -59,7 +20,7 @@ TEST_CASE("names are found without titles, possessives or hyphen suffixes", "[en
 }
 
 TEST_CASE("demonyms are their own mentions, separate from roles", "[entities]") {
-  Marked fixture = unmark("The [[Russian]] President [[Vladimir Putin]] spoke.");
+  MarkedSpans fixture = unmarkSpans("The [[Russian]] President [[Vladimir Putin]] spoke.");
   CHECK(mentionTexts(fixture.text) == fixture.spans);
   auto analysis = analysis::analyzeDocument(fixture.text, *analysis::Knowledge::builtin());
   CHECK(analysis->entities.mentions.front().type == ent::EntityType::Norp);

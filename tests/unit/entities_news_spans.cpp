@@ -1,50 +1,16 @@
 // Name spans and keys as wire news writes them: title-case headlines, middle initials, generational
 // suffixes, sentence-initial gerunds and adverbs, and place names opening with a common word.
 // Fixtures mark the expected mention spans with [[...]].
+#include "entities_marked_mentions.h"
 #include "server/analysis/document.h"
 
 #include <catch2/catch.hpp>
 
 using namespace dossier;
+using namespace dossier::testing;
 namespace ent = analysis::entities;
 
 namespace {
-
-struct Marked {
-  std::string text;
-  std::vector<std::string> spans;
-};
-
-Marked unmark(std::string_view marked) {
-  Marked out;
-  std::size_t open = std::string::npos;
-  for (std::size_t i = 0; i < marked.size(); ++i) {
-    if (marked.substr(i, 2) == "[[") {
-      open = out.text.size();
-      ++i;
-    } else if (marked.substr(i, 2) == "]]") {
-      out.spans.push_back(out.text.substr(open, out.text.size() - open));
-      ++i;
-    } else {
-      out.text += marked[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> mentionTexts(const std::string& text) {
-  auto analysis = analysis::analyzeDocument(text, *analysis::Knowledge::builtin());
-  std::vector<std::string> out;
-  for (const auto& m : analysis->entities.mentions)
-    if (!m.is(ent::kTentative)) out.emplace_back(m.span.in(text));
-  return out;
-}
-
-void expectMentions(std::string_view marked) {
-  Marked fixture = unmark(marked);
-  INFO(fixture.text);
-  CHECK(mentionTexts(fixture.text) == fixture.spans);
-}
 
 std::string keyOf(std::string_view surface) {
   return ent::nameKey(surface, *analysis::Knowledge::builtin()->entities);
