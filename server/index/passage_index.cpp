@@ -71,6 +71,39 @@ void addToWindows(Windows& windows, const PassageKey& key, double part, double l
     if (key.windows & (1u << w)) windows[w] += share;
 }
 
+// What related() and similarities() know of the asked passage when they describe a candidate.
+struct AskedMeasures {
+  double selfScore;  // the asked passage scored against itself
+  double length;     // its length, at least 1
+  double keysWeight; // the weight of all its scored keys
+};
+
+// One candidate as a PassageMatch: its score, similarity to the asked passage, near-duplicate
+// label and the keys it shares (entities, stems). `Candidate` is either function's accumulator;
+// `Keys` its scored keys, bit i of sharedKeys standing for keys[i].
+template <typename Candidate, typename Keys>
+PassageMatch matchOf(std::uint64_t ref, const Candidate& candidate, const AskedMeasures& asked,
+                     const Keys& keys) {
+  PassageMatch match;
+  match.doc = static_cast<DocId>(ref >> 32);
+  match.passage = static_cast<std::uint32_t>(ref & 0xffffffffu);
+  match.score = candidate.score;
+  match.similarity = std::min(1.0, candidate.score / asked.selfScore);
+  double lengthRatio = std::min<double>(candidate.length, asked.length) /
+                       std::max<double>(candidate.length, asked.length);
+  match.nearDuplicate = candidate.sharedWeight >= kDuplicateCoverage * asked.keysWeight &&
+                        lengthRatio >= kDuplicateLengthRatio;
+  for (std::size_t i = 0; i < keys.size() && i < kTrackedKeys; ++i) {
+    if (!(candidate.sharedKeys & (std::uint64_t{1} << i))) continue;
+    const std::string& key = keys[i].key->key.str();
+    if (key[0] == '@')
+      match.sharedEntities.push_back(key.substr(1));
+    else if (key[0] != '#' && key[0] != '!')
+      match.sharedStems.push_back(key);
+  }
+  return match;
+}
+
 } // namespace
 
 std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) {
@@ -298,24 +331,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   std::vector<PassageMatch> matches;
   for (std::size_t r = 0; r < count; ++r) {
     const auto& [ref, candidate] = ranked[r];
-    PassageMatch match;
-    match.doc = static_cast<DocId>(ref >> 32);
-    match.passage = static_cast<std::uint32_t>(ref & 0xffffffffu);
-    match.score = candidate->score;
-    match.similarity = std::min(1.0, candidate->score / selfScore);
-    double lengthRatio = std::min<double>(candidate->length, askedLength) /
-                         std::max<double>(candidate->length, askedLength);
-    match.nearDuplicate = candidate->sharedWeight >= kDuplicateCoverage * askedWeight &&
-                          lengthRatio >= kDuplicateLengthRatio;
-    for (std::size_t i = 0; i < scored.size() && i < kTrackedKeys; ++i) {
-      if (!(candidate->sharedKeys & (std::uint64_t{1} << i))) continue;
-      const std::string& key = scored[i].key->key.str();
-      if (key[0] == '@')
-        match.sharedEntities.push_back(key.substr(1));
-      else if (key[0] != '#' && key[0] != '!')
-        match.sharedStems.push_back(key);
-    }
-    matches.push_back(std::move(match));
+    matches.push_back(matchOf(ref, *candidate, {selfScore, askedLength, askedWeight}, scored));
   }
   return matches;
 }
@@ -380,24 +396,8 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const Accumulator& candidate = found[c];
     if (candidate.score <= 0) continue;
-    PassageMatch match;
-    match.doc = static_cast<DocId>(candidates[c] >> 32);
-    match.passage = static_cast<std::uint32_t>(candidates[c] & 0xffffffffu);
-    match.score = candidate.score;
-    match.similarity = std::min(1.0, candidate.score / selfScore);
-    double lengthRatio = std::min<double>(candidate.length, askedLength) /
-                         std::max<double>(candidate.length, askedLength);
-    match.nearDuplicate = candidate.sharedWeight >= kDuplicateCoverage * askedWeight &&
-                          lengthRatio >= kDuplicateLengthRatio;
-    for (std::size_t i = 0; i < scored.size() && i < kTrackedKeys; ++i) {
-      if (!(candidate.sharedKeys & (std::uint64_t{1} << i))) continue;
-      const std::string& key = scored[i].key->key.str();
-      if (key[0] == '@')
-        match.sharedEntities.push_back(key.substr(1));
-      else if (key[0] != '#' && key[0] != '!')
-        match.sharedStems.push_back(key);
-    }
-    matches.push_back(std::move(match));
+    matches.push_back(
+        matchOf(candidates[c], candidate, {selfScore, askedLength, askedWeight}, scored));
   }
   return matches;
 }
