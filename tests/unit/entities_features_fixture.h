@@ -4,6 +4,7 @@
 // and expected ranges with [[...]].
 #pragma once
 
+#include "entities_marked_mentions.h"
 #include "protocol/position.h"
 #include "protocol/uri.h"
 #include "server/corpus/store.h"
@@ -18,33 +19,6 @@
 namespace dossier::testing {
 
 using nlohmann::json;
-
-struct MarkedText {
-  std::string text;
-  std::optional<std::size_t> cursor;
-  std::vector<std::pair<std::size_t, std::size_t>> ranges; // in order of "[["
-};
-
-inline MarkedText parseMarked(std::string_view marked) {
-  MarkedText out;
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < marked.size(); ++i) {
-    if (marked.substr(i, 2) == "[[") {
-      open.push_back(out.ranges.size());
-      out.ranges.push_back({out.text.size(), 0});
-      ++i;
-    } else if (marked.substr(i, 2) == "]]") {
-      out.ranges[open.back()].second = out.text.size();
-      open.pop_back();
-      ++i;
-    } else if (marked[i] == '^') {
-      out.cursor = out.text.size();
-    } else {
-      out.text += marked[i];
-    }
-  }
-  return out;
-}
 
 using Documents = std::map<std::string, std::string>; // name -> marked text
 
