@@ -488,8 +488,8 @@ void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
     context.client = &client_;
     context.encoding = encoding_;
     auto started = std::chrono::steady_clock::now();
-    try {
-      auto warm = [&](std::size_t limit) {
+    auto warm = [&](std::size_t limit) {
+      try {
         std::size_t warmed =
             features::warmFrequentEntities(context, limit, kWarmBeforeReady, superseded);
         auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -497,22 +497,20 @@ void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
         logDebug("warmed " + std::to_string(warmed) + " frequent entities of revision " +
                  std::to_string(snapshot->revision) + " after " + std::to_string(elapsed.count()) +
                  " ms");
-      };
-      warm(kWarmBeforeReady);
-      if (first) {
-        std::lock_guard lock(progressMutex_);
-        firstWarmDone_ = true;
-        if (finishedProgress_) endProgressLocked(*finishedProgress_);
+      } catch (const std::exception& error) {
+        logError(std::string("warming frequent entities failed: ") + error.what());
       }
-      // A folder opened afresh goes on with the next most mentioned ones while the user starts
-      // reading; after an edit the most mentioned are enough (all of it is done again per edit).
-      if (first) warm(kWarmAfterReady);
-    } catch (const std::exception& error) {
-      logError(std::string("warming frequent entities failed: ") + error.what());
+    };
+    warm(kWarmBeforeReady);
+    if (!first) return;
+    {
       std::lock_guard lock(progressMutex_);
       firstWarmDone_ = true;
       if (finishedProgress_) endProgressLocked(*finishedProgress_);
     }
+    // A folder opened afresh goes on with the next most mentioned ones while the user starts
+    // reading; after an edit the most mentioned are enough (all of it is done again per edit).
+    warm(kWarmAfterReady);
   });
 }
 
