@@ -1,6 +1,8 @@
-// textDocument/references: every mention of the entity under the cursor, in every file.
+// textDocument/references: every mention of the entity under the cursor, in every file; on a word
+// that is not a name, its occurrences in the reports of its story (story_words.cpp).
 #include "protocol/types_features.h"
 #include "server/features/entities.h"
+#include "server/features/story_words.h"
 
 #include <mutex>
 
@@ -72,7 +74,7 @@ nlohmann::json references(RequestContext& context, const nlohmann::json& json) {
   auto sharedLookup = EntityLookup::of(context);
   const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
-  if (!here) return nlohmann::json::array();
+  if (!here) return storyWordReferences(context, params).value_or(nlohmann::json::array());
   context.resultText = lookup.referencesText(context, lookup.query->entityOf(*here->mention),
                                              params.context.includeDeclaration);
   return nullptr;
@@ -98,8 +100,8 @@ nlohmann::json documentHighlight(RequestContext& context, const nlohmann::json& 
   auto sharedLookup = EntityLookup::of(context);
   const EntityLookup& lookup = *sharedLookup;
   auto here = lookup.at(context, params);
+  if (!here) return storyWordHighlights(context, params).value_or(nlohmann::json::array());
   nlohmann::json out = nlohmann::json::array();
-  if (!here) return out;
   std::string entity = lookup.query->entityOf(*here->mention);
   const corpus::Document* doc = context.snapshot->document(here->doc);
   for (const auto* mention : lookup.query->mentionsIn(here->doc))

@@ -124,3 +124,29 @@ TEST_CASE("the reworded report finds the denial first, not the unrelated paragra
   CHECK((first == "denial.txt:0" || first == "republished.txt:0"));
   CHECK(ws.client().shutdownAndExit() == 0);
 }
+
+TEST_CASE("references on a word that is not a name find it in the reports of the same story") {
+  StoryWorkspace ws;
+  // "contract" in the denial (line 0): the report and the republished copy tell the same story.
+  std::string denial = kDenial;
+  auto column = static_cast<int>(denial.find("contract") + 2);
+  json params = positionParams(ws.uri("denial.txt"), 0, column);
+  params["context"] = {{"includeDeclaration", true}};
+  auto response = ws.client().request("textDocument/references", params);
+  REQUIRE(response.ok());
+  std::set<std::string> places;
+  for (const auto& location : response.result)
+    places.insert(where(location));
+  CHECK(places == std::set<std::string>{"denial.txt:0", "report.txt:2", "republished.txt:0"});
+  // Without the declaration, the word asked about is left out.
+  params["context"] = {{"includeDeclaration", false}};
+  response = ws.client().request("textDocument/references", params);
+  REQUIRE(response.ok());
+  CHECK(response.result.size() == 2);
+  // A word of another story ("crowds", the lantern festival) is found in its own document only.
+  auto highlight = ws.client().request("textDocument/documentHighlight",
+                                       positionParams(ws.uri("denial.txt"), 2, 36));
+  REQUIRE(highlight.ok());
+  CHECK(highlight.result.size() == 1);
+  CHECK(ws.client().shutdownAndExit() == 0);
+}

@@ -1,37 +1,13 @@
 #include "server/analysis/passages/passage_features.h"
 
+#include "server/analysis/stemmer.h"
+
 #include <algorithm>
-#include <libstemmer.h>
 #include <optional>
 #include <unordered_map>
 
 namespace dossier::analysis::passages {
 namespace {
-
-// Snowball stemmers are not thread-safe, so each analysis thread has its own.
-class Stemmer {
-public:
-  Stemmer() : stemmer_(sb_stemmer_new("english", nullptr)) {}
-  ~Stemmer() { sb_stemmer_delete(stemmer_); }
-  Stemmer(const Stemmer&) = delete;
-  Stemmer& operator=(const Stemmer&) = delete;
-
-  std::string stem(const std::string& word) {
-    if (!stemmer_) return word;
-    const sb_symbol* stemmed = sb_stemmer_stem(
-        stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    if (!stemmed) return word;
-    return std::string(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer_));
-  }
-
-private:
-  sb_stemmer* stemmer_;
-};
-
-Stemmer& stemmer() {
-  thread_local Stemmer instance;
-  return instance;
-}
 
 bool isSentenceEnd(std::string_view token) {
   return token == "." || token == "!" || token == "?";
@@ -99,7 +75,7 @@ public:
         continue;
       }
       if (word.size() < 2 || lexicon_.stopWords.count(word)) continue;
-      std::string stem = stemmer().stem(word);
+      std::string stem = stemEnglish(word);
       Term& term = terms[stem];
       if (term.count == 0) {
         term.stem = stem;
@@ -149,8 +125,8 @@ private:
   std::string unitNear(std::size_t i) {
     if (i + 1 < count_ && at(i + 1).kind == TokenKind::Symbol)
       return std::string(at(i + 1).in(input_.text));
-    if (isWord(i + 1) && !isStop(i + 1)) return stemmer().stem(folded_[i + 1]);
-    if (i > 0 && isWord(i - 1) && !isStop(i - 1)) return stemmer().stem(folded_[i - 1]);
+    if (isWord(i + 1) && !isStop(i + 1)) return stemEnglish(folded_[i + 1]);
+    if (i > 0 && isWord(i - 1) && !isStop(i - 1)) return stemEnglish(folded_[i - 1]);
     return {};
   }
 

@@ -1,5 +1,6 @@
 #include "server/analysis/passages/passage_lexicon.h"
 
+#include "server/analysis/stemmer.h"
 #include "server/data_files.h"
 
 #include <algorithm>
@@ -51,7 +52,25 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
                         lexicon->longestCallToAction =
                             std::max(lexicon->longestCallToAction, wordCount(fields[0]));
                       });
+  data::forEachRecord(contentsOf("passages/word_families.tsv", overrides),
+                      [&](int, const std::vector<std::string_view>& fields) {
+                        if (fields.size() < 2) return;
+                        std::string family(fields[0]), members(fields[1]);
+                        for (std::size_t at = 0; at < members.size();) {
+                          std::size_t end = std::min(members.find(' ', at), members.size());
+                          if (end > at)
+                            lexicon->families.emplace(stemEnglish(members.substr(at, end - at)),
+                                                      family);
+                          at = end + 1;
+                        }
+                      });
   return lexicon;
+}
+
+std::string storyWordKey(const Lexicon& lexicon, const std::string& folded) {
+  std::string stem = stemEnglish(folded);
+  auto family = lexicon.families.find(stem);
+  return family != lexicon.families.end() ? family->second : stem;
 }
 
 } // namespace dossier::analysis::passages

@@ -1,5 +1,6 @@
 // The word lists passage features are computed with (server/data/passages/): stop words left out of
-// a passage's terms, hedges, cue verbs of attribution, and number words. Loaded once, read-only.
+// a passage's terms, hedges, cue verbs of attribution, number words, and word families. Loaded
+// once, read-only.
 #pragma once
 
 #include "server/analysis/knowledge.h"
@@ -24,7 +25,14 @@ struct Lexicon {
   // folded, words joined by one space; the longest opener's word count.
   std::unordered_set<std::string> callsToAction;
   int longestCallToAction = 1;
+  // Stem of a family's word -> the family's name ("died" and "death" -> "die"), from
+  // word_families.tsv; see storyWordKey().
+  std::unordered_map<std::string, std::string> families;
 };
+
+// What one word of a story is, for finding its other occurrences: its family's name, else its stem.
+// `folded` is foldWord()'s result.
+std::string storyWordKey(const Lexicon& lexicon, const std::string& folded);
 
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides);
 
