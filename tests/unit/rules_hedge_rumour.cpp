@@ -45,3 +45,26 @@ TEST_CASE("rumour/unconfirmed: claims nobody would confirm", "[rules]") {
   expectFlags("rumour/unconfirmed", "The ministry confirmed the figure on Friday.");
   expectFlags("rumour/unconfirmed", "The clerk will verify the votes on Monday.");
 }
+
+TEST_CASE("hedge/epistemic: likelihood, possibility adverbs, possibilities left open", "[rules]") {
+  expectFlags("hedge/epistemic", "The building [[will likely]] be a total loss.");
+  expectFlags("hedge/epistemic", "The strike [[is unlikely to]] end soon.");
+  expectFlags("hedge/epistemic", "The flaw [[could potentially]] expose users.");
+  expectFlags("hedge/epistemic", "Police have [[not ruled out]] foul play.");
+  expectFlags("hedge/epistemic", "The log [[appears genuine]].");
+  expectFlags("hedge/epistemic", "[[It would appear]] the fire began upstairs.");
+  // Near misses: a likeness, a ruling, a ruler.
+  expectFlags("hedge/epistemic", "The new mayor is a likeable man.");
+  expectFlags("hedge/epistemic", "The court's ruling was final.");
+  expectFlags("hedge/epistemic", "He drew a line with a ruler.");
+}
+
+TEST_CASE("hedge/unverified: passive attribution and reports nobody names", "[rules]") {
+  expectFlags("hedge/unverified", "The man [[is thought to]] have fallen earlier.");
+  expectFlags("hedge/unverified", "Three crew [[are feared dead]].");
+  expectFlags("hedge/unverified", "He [[is suspected of]] fraud.");
+  expectFlags("hedge/unverified", "[[There were reports]] of looting.");
+  expectFlags("hedge/unverified", "The talks collapsed, [[local media reported]].");
+  expectFlags("hedge/unverified", "She thought about the offer for a week.");
+  expectFlags("hedge/unverified", "The ministry reported a surplus.");
+}
