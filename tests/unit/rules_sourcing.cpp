@@ -91,3 +91,12 @@ TEST_CASE("sourcing/vague: adverbials and police deputies are not vague groups",
   expectFlags("sourcing/vague", "Why were so many in the first place?");
   expectFlags("sourcing/vague", "Marion County deputies said the driver fled.");
 }
+
+TEST_CASE("sourcing/vague: a group named only by its kind speaks", "[rules]") {
+  expectFlags("sourcing/vague", "[[Environmentalists argued]] that the change was harmful.");
+  expectFlags("sourcing/vague", "The law, [[rights groups say]], targets the poor.");
+  expectFlags("sourcing/vague", "Police, whom [[residents say]] are biased, made arrests.");
+  // Near misses: the institution names the source; the group is the subject, not the speaker.
+  expectFlags("sourcing/vague", "Scientists at the University of Oslo said the ice was thin.");
+  expectFlags("sourcing/vague", "Residents were evacuated on Friday.");
+}
