@@ -91,3 +91,12 @@ TEST_CASE("propaganda/reductio-ad-hitlerum: echoes of the 1930s, likened to Hitl
   expectFlags("propaganda/reductio-ad-hitlerum", "He [[likened the mayor to Hitler]].");
   expectFlags("propaganda/reductio-ad-hitlerum", "The museum shows the history of the Gestapo.");
 }
+
+TEST_CASE("propaganda/doubt: rhetorical questions in place of evidence", "[rules]") {
+  expectFlags("propaganda/doubt", "[[Do they really expect us to believe this?]]");
+  expectFlags("propaganda/doubt", "[[Is he really fit to lead the party?]]");
+  expectFlags("propaganda/doubt", "[[What exactly are they covering up?]]");
+  // Near misses: a question asked for its answer; a statement with "really".
+  expectFlags("propaganda/doubt", "Do you expect the vote to pass on Monday?");
+  expectFlags("propaganda/doubt", "They really expect the vote to pass.");
+}
