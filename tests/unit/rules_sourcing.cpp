@@ -91,3 +91,27 @@ TEST_CASE("sourcing/vague: adverbials and police deputies are not vague groups",
   expectFlags("sourcing/vague", "Why were so many in the first place?");
   expectFlags("sourcing/vague", "Marion County deputies said the driver fled.");
 }
+
+TEST_CASE("sourcing/vague: a group named only by its kind speaks", "[rules]") {
+  expectFlags("sourcing/vague", "[[Environmentalists argued]] that the change was harmful.");
+  expectFlags("sourcing/vague", "The law, [[rights groups say]], targets the poor.");
+  expectFlags("sourcing/vague", "Police, whom [[residents say]] are biased, made arrests.");
+  // Near misses: the institution names the source; the group is the subject, not the speaker.
+  expectFlags("sourcing/vague", "Scientists at the University of Oslo said the ice was thin.");
+  expectFlags("sourcing/vague", "Residents were evacuated on Friday.");
+}
+
+TEST_CASE("sourcing/anonymous: anonymity in other words, and its rationale", "[rules]") {
+  expectFlags("sourcing/anonymous", "The deal is off, [[one aide said, speaking anonymously]].");
+  expectFlags("sourcing/anonymous", "The plan exists, [[an aide said, speaking on background]].");
+  expectFlags("sourcing/anonymous",
+              "The talks stalled, [[said an engineer who was not allowed to speak]] publicly.");
+  expectFlags("sourcing/anonymous",
+              "The aide spoke on [[condition of anonymity because the talks are private]].");
+  expectFlags("sourcing/anonymous", "The ban will stand, [[people privy to the talks]] said.");
+  expectFlags("sourcing/anonymous", "The ban will stand, [[an analyst said]].");
+  // Near misses: a named source; a rule about speaking; anonymity that is the story's subject.
+  expectFlags("sourcing/anonymous", "The ban will stand, the analyst Maria Olsen said.");
+  expectFlags("sourcing/anonymous", "Pupils are not allowed to talk during the exam.");
+  expectFlags("sourcing/anonymous", "The app lets users post anonymously.");
+}
