@@ -10,7 +10,8 @@
 // - typed accuracy over the found gold name mentions labelled a person (HUMAN_PART_PER), an
 //   organisation (HUMAN_PART_ORG) or a place (LOC_*): the type of the entity they resolve to.
 // DOSSIER_ECB_MISSES=<file> writes the found mentions whose entity disagrees with the chain;
-// DOSSIER_ECB_SPANS=<file> the found mentions whose span differs from the gold one.
+// DOSSIER_ECB_SPANS=<file> the found mentions whose span differs from the gold one;
+// DOSSIER_ECB_TYPES=<file> the found mentions typed otherwise than their gold label.
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
@@ -116,6 +117,9 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
   std::unique_ptr<std::ofstream> spanLog;
   if (const char* out = std::getenv("DOSSIER_ECB_SPANS"))
     spanLog = std::make_unique<std::ofstream>(out);
+  std::unique_ptr<std::ofstream> typeLog;
+  if (const char* out = std::getenv("DOSSIER_ECB_TYPES"))
+    typeLog = std::make_unique<std::ofstream>(out);
   for (const auto& span : gold["spans"]) {
     if (span["kind"] != "entity" || !span.contains("cluster")) continue;
     std::string chain = span["cluster"];
@@ -154,7 +158,11 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     if (goldType) {
       auto& [n, right] = typed[*goldType];
       ++n;
-      right += query.typeOf(found.back().entity) == *goldType;
+      ent::EntityType type = query.typeOf(found.back().entity);
+      right += type == *goldType;
+      if (typeLog && type != *goldType)
+        *typeLog << ent::typeName(*goldType) << "\t" << ent::typeName(type) << "\t" << text << "\t"
+                 << found.back().entity << "\t" << names[d] << "\n";
     }
   }
   // Pair counts from contingency tables: all pairs, and pairs within one document to subtract.

@@ -94,3 +94,49 @@ TEST_CASE("forms of one group name are one entity across documents", "[entities]
   CHECK(c.query->mentionsOf(group).size() == 4);
   CHECK(c.query->typeOf(group) == ent::EntityType::Norp);
 }
+
+TEST_CASE("a speech verb types a full name, not one unknown word", "[entities][typing]") {
+  // Organisations say and deny as often as people do.
+  CHECK(typeIn("Prices rose on Monday, Brelvik said in a statement.", "Brelvik") !=
+        ent::EntityType::Person);
+  CHECK(typeIn("Prices rose on Monday, Brelvik Orrason said in a statement.", "Brelvik Orrason") ==
+        ent::EntityType::Person);
+}
+
+TEST_CASE("the words of an unknown name type it", "[entities][typing]") {
+  // A word that opens or ends places or organisations (context_cues.tsv "first"/"last").
+  CHECK(typeIn("They dined at the Hotel Varnest on Friday.", "Hotel Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Climbers reached Mount Osvald at dawn.", "Mount Osvald") == ent::EntityType::Place);
+  CHECK(typeIn("Two ships came from Tarvik Fleet last year.", "Tarvik Fleet") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("They met Osvald Varnest at dawn.", "Osvald Varnest") == ent::EntityType::Person);
+  // A place head before "of" heads the name as an organisation word does.
+  CHECK(typeIn("Pirates roam the Gulf of Varnak again.", "Gulf of Varnak") ==
+        ent::EntityType::Place);
+  // An outlet word inside the name.
+  CHECK(typeIn("Readers of Kellby Herald Online wrote in.", "Kellby Herald Online") ==
+        ent::EntityType::Org);
+  // A last word the document writes in lower case with a common word's ending: a trade.
+  CHECK(typeIn("Tarnow Dredging won the bid; dredging starts in May.", "Tarnow Dredging") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("Arlo Brenning won the bid; work starts in May.", "Arlo Brenning") ==
+        ent::EntityType::Person);
+  // A first word the document writes in lower case: a title or a thing, not a person guess.
+  CHECK(typeIn("Evening Lantern aired it; that evening nobody called.", "Evening Lantern") !=
+        ent::EntityType::Person);
+  CHECK(typeIn("Tomas Lantern aired it; that evening nobody called.", "Tomas Lantern") ==
+        ent::EntityType::Person);
+}
+
+TEST_CASE("a name opening with a whole place name is an organisation", "[entities][typing]") {
+  CHECK(typeIn("Fans of the Kansas City Rangelords cheered.", "Kansas City Rangelords") ==
+        ent::EntityType::Org);
+  // A given name that is also a place opens a person's name.
+  CHECK(typeIn("Fans of Georgia Rangelord cheered.", "Georgia Rangelord") ==
+        ent::EntityType::Person);
+  // The distinctive head stands for the organisation; the place alone stays the place.
+  SmallCorpus c({"The Kansas City Rangelords won. The Rangelords play in Kansas City."});
+  CHECK(c.entityAt(0, "Rangelords play") == "kansas city rangelords");
+  CHECK(c.entityAt(0, "Kansas City.") == "kansas city");
+}
