@@ -367,12 +367,18 @@ std::optional<MentionRef> EntityQuery::definitionOf(const std::string&,
 }
 
 ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
-  // Votes of the mentions the texts typed; Other counts only when nothing else was said.
-  auto votes = index_.typeVotes(entity);
+  // Votes of the mentions the texts typed; Other counts only when nothing else was said, and the
+  // weakest guesses ("Kreskgaz said", two unknown words) only when nothing stronger was.
   constexpr auto kOther = static_cast<std::size_t>(ent::EntityType::Other);
-  std::size_t best = kOther;
-  for (std::size_t i = 0; i < votes.size(); ++i)
-    if (i != kOther && votes[i] > 0 && (best == kOther || votes[i] > votes[best])) best = i;
+  auto bestOf = [&](const std::array<std::uint32_t, 5>& votes) {
+    std::size_t best = kOther;
+    for (std::size_t i = 0; i < votes.size(); ++i)
+      if (i != kOther && votes[i] > 0 && (best == kOther || votes[i] > votes[best])) best = i;
+    return best;
+  };
+  auto votes = index_.typeVotes(entity);
+  std::size_t best = bestOf(index_.typeEvidence(entity));
+  if (best == kOther) best = bestOf(votes);
   if (best != kOther || isMultiWord(entity)) return static_cast<ent::EntityType>(best);
   // A word whose group name the corpus uses is a place ("Drovnia" beside "Drovnians").
   if (overrides_.lexicon)

@@ -137,10 +137,16 @@ struct Builder {
         if (form->ending == "ians" || form->ending == "eans") return EntityType::Norp;
       }
       if (hasInnerCapital(m.span.in(text))) return EntityType::Org;
+      // "Quintero said": a guess only, since organisations speak as often ("Kreskgaz said"); any
+      // other evidence over the corpus outweighs it.
+      if (next && lexicon.personCues.count(*next)) {
+        m.typeGuessed = true;
+        return EntityType::Person;
+      }
     }
     if (wordCount(m.key) >= 2) {
       if (auto type = typeFromNameWords(c, m.key)) return *type;
-      // "Kreskgaz said" is no person: organisations speak as often; a full name that does is one.
+      // A full name followed by a speech verb is a person's.
       if (next && lexicon.personCues.count(*next)) return EntityType::Person;
       if (wordCount(m.key) <= 3 && !startsWithCommonWord(m.key)) {
         m.typeGuessed = true;
@@ -327,7 +333,10 @@ struct Builder {
       }
       const Mention& full = result.mentions[nearest];
       m.key = full.key;
-      if (m.type == EntityType::Other || !m.is(kKnown)) m.type = full.type;
+      if (m.type == EntityType::Other || !m.is(kKnown)) {
+        m.type = full.type;
+        m.typeGuessed = full.typeGuessed; // a guess does not grow surer by its short forms
+      }
       m.flags |= kShortForm | kLinkedInDocument;
       m.flags &= static_cast<std::uint8_t>(~kTentative);
       if (distinct.size() > 1) {
