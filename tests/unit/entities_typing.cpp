@@ -152,3 +152,12 @@ TEST_CASE("a name opening with a whole place name is an organisation", "[entitie
   CHECK(c.entityAt(0, "Rangelords play") == "kansas city rangelords");
   CHECK(c.entityAt(0, "Kansas City.") == "kansas city");
 }
+
+TEST_CASE("a law's head word types its name and stands for it alone", "[entities][typing]") {
+  SmallCorpus c({"The Coastal Waters Act passed in May. Critics of the Act protested.",
+                 "The Coastal Waters Plan passed in May. Critics of the Act protested."});
+  CHECK(c.query->typeOf("coastal waters act") == ent::EntityType::Other);
+  CHECK(c.entityAt(0, "Act protested") == "coastal waters act");
+  // A name with another head is not what "the Act" stands for in its document.
+  CHECK(c.entityAt(1, "Act protested") != "coastal waters plan");
+}

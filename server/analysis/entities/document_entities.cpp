@@ -280,6 +280,9 @@ struct Builder {
     bool headIsGeneric = lexicon.orgSuffixes.count(last) > 0;
     if (!firstIsQualifier && !headIsGeneric) m.flags |= kAliasFirst;
     if (lexicon.outletSuffixes.count(last) && wordCount(m.key) == 2) m.flags |= kAliasLast;
+    // "the Endangered Species Act" -> "the Act": the head of a law's or treaty's name.
+    const EntityType* head = cue("last", last);
+    if (m.type == EntityType::Other && head && *head == EntityType::Other) m.flags |= kAliasLast;
     // "Kansas City Chiefs" -> "Chiefs": a place qualifying a distinctive head, the head alone.
     if (m.type == EntityType::Org && firstIsQualifier && !headIsGeneric && !lastIsPlace &&
         !holdsGivenName(m.key))
