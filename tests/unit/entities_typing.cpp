@@ -161,3 +161,13 @@ TEST_CASE("a law's head word types its name and stands for it alone", "[entities
   // A name with another head is not what "the Act" stands for in its document.
   CHECK(c.entityAt(1, "Act protested") != "coastal waters plan");
 }
+
+TEST_CASE("a guessed name takes an organisation's evidence from its words written alone",
+          "[entities][typing]") {
+  SmallCorpus brand(
+      {"Users of the social network Chirpo complained.", "Chirpo Pixel loaded slowly on Monday."});
+  CHECK(brand.query->typeOf("chirpo pixel") == ent::EntityType::Org);
+  // A place's evidence does not: surnames are often the names of places.
+  SmallCorpus person({"Talks were held in Horvik on Monday.", "Zurana Horvik spoke on Monday."});
+  CHECK(person.query->typeOf("zurana horvik") == ent::EntityType::Person);
+}
