@@ -171,3 +171,14 @@ TEST_CASE("a guessed name takes an organisation's evidence from its words writte
   SmallCorpus person({"Talks were held in Horvik on Monday.", "Zurana Horvik spoke on Monday."});
   CHECK(person.query->typeOf("zurana horvik") == ent::EntityType::Person);
 }
+
+TEST_CASE("short forms of places and place-qualified organisations", "[entities][typing]") {
+  SmallCorpus c({"They dined at the Hotel Varnest. The Varnest was full.",
+                 "Boats crossed Lake Michigan. Michigan voted.",
+                 "The President of Kansas Pavel Rangelord spoke. Rangelord left."});
+  // The name after a word that opens places stands for the place, unless it is a known place.
+  CHECK(c.entityAt(0, "Varnest was") == "hotel varnest");
+  CHECK(c.entityAt(1, "Michigan voted") == "michigan");
+  // A place and a person's name run together: the surname is not the run's short form.
+  CHECK(c.entityAt(2, "Rangelord left") != c.entityAt(2, "Kansas Pavel"));
+}
