@@ -182,3 +182,14 @@ TEST_CASE("short forms of places and place-qualified organisations", "[entities]
   // A place and a person's name run together: the surname is not the run's short form.
   CHECK(c.entityAt(2, "Rangelord left") != c.entityAt(2, "Kansas Pavel"));
 }
+
+TEST_CASE("the noun before \"of\" types the one word after it", "[entities][typing]") {
+  CHECK(typeIn("Crews reached the town of Varnest on Monday.", "Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Floods hit villages north of Varnest overnight.", "Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("The employees of Varnest went on strike.", "Varnest") == ent::EntityType::Org);
+  // Another noun says nothing.
+  CHECK(typeIn("Crews reached the heart of Varnest on Monday.", "Varnest") ==
+        ent::EntityType::Other);
+}

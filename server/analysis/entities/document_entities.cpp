@@ -124,6 +124,11 @@ struct Builder {
       const Token* prevWord = c.first > 0 ? wordAt(c.first - 1) : nullptr;
       if (prevWord && !prevWord->is(kCapitalised) && singleSpace(*prevWord, tokens[c.first]))
         if (const EntityType* type = cue("before", finder.folded(c.first - 1))) return *type;
+      // "the town of Ustrel", "north of Kresk": the noun before "of".
+      const Token* ofWord = c.first > 1 ? wordAt(c.first - 2) : nullptr;
+      if (prevWord && ofWord && finder.folded(c.first - 1) == "of" && !ofWord->is(kCapitalised) &&
+          singleSpace(*prevWord, tokens[c.first]) && singleSpace(*ofWord, *prevWord))
+        if (const EntityType* type = cue("of", finder.folded(c.first - 2))) return *type;
       if (c.last + 2 < tokens.size() && tokens[c.last + 1].in(text) == "-" &&
           tokens[c.last + 1].begin == tokens[c.last].end && wordAt(c.last + 2))
         if (const EntityType* type = cue("hyphen", finder.folded(c.last + 2))) return *type;
