@@ -86,7 +86,10 @@ std::vector<NameFinding> ambiguousNames(const Snapshot& snapshot, const Document
   std::unordered_map<std::string, Surname> bySurname;
   auto mentions = query.mentionsIn(doc.id);
   for (const ent::Mention* mention : mentions) {
-    if (mention->type != ent::EntityType::Person) continue;
+    // A lone word nothing typed ("Berg said": organisations speak too) may still be a surname: the
+    // corpus's people of that name decide.
+    if (mention->type != ent::EntityType::Person && mention->type != ent::EntityType::Other)
+      continue;
     std::string word = spellingOf(mention->span.in(*doc.text));
     if (word.find(' ') != std::string::npos || word.size() < 2) continue;
     word = mention->surfaceKey;

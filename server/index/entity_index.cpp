@@ -87,6 +87,8 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     auto& votes = types_.mutate(mention.key);
     std::size_t type = static_cast<std::size_t>(mention.type);
     votes[type] = static_cast<std::uint32_t>(static_cast<int>(votes[type]) + sign);
+    if (!mention.typeGuessed)
+      votes[5 + type] = static_cast<std::uint32_t>(static_cast<int>(votes[5 + type]) + sign);
     if (std::all_of(votes.begin(), votes.end(), [](std::uint32_t v) { return v == 0; }))
       types_.erase(mention.key);
     if (isMultiWord(mention.key) &&
@@ -164,8 +166,15 @@ std::uint32_t EntityIndex::placeLikeMentions(const std::string& surfaceKey) cons
 }
 
 std::array<std::uint32_t, 5> EntityIndex::typeVotes(const std::string& key) const {
-  const auto* votes = types_.find(key);
-  return votes ? *votes : std::array<std::uint32_t, 5>{};
+  std::array<std::uint32_t, 5> out{};
+  if (const auto* votes = types_.find(key)) std::copy_n(votes->begin(), 5, out.begin());
+  return out;
+}
+
+std::array<std::uint32_t, 5> EntityIndex::typeEvidence(const std::string& key) const {
+  std::array<std::uint32_t, 5> out{};
+  if (const auto* votes = types_.find(key)) std::copy_n(votes->begin() + 5, 5, out.begin());
+  return out;
 }
 
 } // namespace dossier::index

@@ -43,12 +43,15 @@ public:
   std::uint32_t placeLikeMentions(const std::string& surfaceKey) const;
   // Votes for each EntityType over every mention carrying `key`.
   std::array<std::uint32_t, 5> typeVotes(const std::string& key) const;
+  // The same votes without the mentions typed by the weakest rules only (Mention::typeGuessed: a
+  // speech verb after one word, two or three unknown words taken for a person's name).
+  std::array<std::uint32_t, 5> typeEvidence(const std::string& key) const;
   // Visits every mention key with its number of mentions across the corpus; order unspecified.
   template <typename Visit> void forEachKey(Visit&& visit) const {
-    types_.forEach([&](const std::string& key, const std::array<std::uint32_t, 5>& votes) {
+    types_.forEach([&](const std::string& key, const TypeVotes& votes) {
       std::uint32_t mentions = 0;
-      for (std::uint32_t v : votes)
-        mentions += v;
+      for (std::size_t i = 0; i < 5; ++i)
+        mentions += votes[i];
       visit(key, mentions);
     });
   }
@@ -64,7 +67,9 @@ private:
   CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 256> confident_;
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> fullNamesByWord_;
   CowShardedMap<std::string, Counted, std::hash<std::string>, 256> expansions_;
-  CowShardedMap<std::string, std::array<std::uint32_t, 5>, std::hash<std::string>, 256> types_;
+  // Per key: votes of all mentions by type, then votes of the mentions not typeGuessed.
+  using TypeVotes = std::array<std::uint32_t, 10>;
+  CowShardedMap<std::string, TypeVotes, std::hash<std::string>, 256> types_;
   CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 64> placeLike_;
 };
 

@@ -367,12 +367,33 @@ std::optional<MentionRef> EntityQuery::definitionOf(const std::string&,
 }
 
 ent::EntityType EntityQuery::typeOf(const std::string& entity) const {
-  // Votes of the mentions the texts typed; Other counts only when nothing else was said.
-  auto votes = index_.typeVotes(entity);
+  // Votes of the mentions the texts typed; Other counts only when nothing else was said, and the
+  // weakest guesses ("Kreskgaz said", two unknown words) only when nothing stronger was.
   constexpr auto kOther = static_cast<std::size_t>(ent::EntityType::Other);
-  std::size_t best = kOther;
-  for (std::size_t i = 0; i < votes.size(); ++i)
-    if (i != kOther && votes[i] > 0 && (best == kOther || votes[i] > votes[best])) best = i;
+  auto bestOf = [&](const std::array<std::uint32_t, 5>& votes) {
+    std::size_t best = kOther;
+    for (std::size_t i = 0; i < votes.size(); ++i)
+      if (i != kOther && votes[i] > 0 && (best == kOther || votes[i] > votes[best])) best = i;
+    return best;
+  };
+  auto votes = index_.typeVotes(entity);
+  std::size_t best = bestOf(index_.typeEvidence(entity));
+  // A name only guessed at whose words, written alone elsewhere, are an organisation's ("the
+  // social network Chirp" for a guessed "Chirp Pixel"). Not a place's: surnames are often the
+  // names of places ("Horton").
+  if (best == kOther && isMultiWord(entity)) {
+    constexpr auto kOrg = static_cast<std::size_t>(ent::EntityType::Org);
+    constexpr auto kPerson = static_cast<std::size_t>(ent::EntityType::Person);
+    std::uint32_t org = 0, person = 0;
+    for (const std::string& word :
+         {entity.substr(0, entity.find(' ')), entity.substr(entity.rfind(' ') + 1)}) {
+      auto evidence = index_.typeEvidence(word);
+      org += evidence[kOrg];
+      person += evidence[kPerson];
+    }
+    if (org > person) best = kOrg;
+  }
+  if (best == kOther) best = bestOf(votes);
   if (best != kOther || isMultiWord(entity)) return static_cast<ent::EntityType>(best);
   // A word whose group name the corpus uses is a place ("Drovnia" beside "Drovnians").
   if (overrides_.lexicon)

@@ -6,9 +6,12 @@
 // - mention recall: gold name mentions the server finds an accepted mention on (overlap and exact);
 // - pairwise reference precision / recall over the found gold name mentions: a pair is predicted
 //   when both resolve to one entity, gold when both are in one chain; "cross-document" counts
-//   only pairs in two different documents.
+//   only pairs in two different documents;
+// - typed accuracy over the found gold name mentions labelled a person (HUMAN_PART_PER), an
+//   organisation (HUMAN_PART_ORG) or a place (LOC_*): the type of the entity they resolve to.
 // DOSSIER_ECB_MISSES=<file> writes the found mentions whose entity disagrees with the chain;
-// DOSSIER_ECB_SPANS=<file> the found mentions whose span differs from the gold one.
+// DOSSIER_ECB_SPANS=<file> the found mentions whose span differs from the gold one;
+// DOSSIER_ECB_TYPES=<file> the found mentions typed otherwise than their gold label.
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
@@ -27,6 +30,7 @@
 
 using namespace dossier;
 namespace fs = std::filesystem;
+namespace ent = analysis::entities;
 using test::ecb::byteOffset;
 using test::ecb::readFile;
 
@@ -105,12 +109,17 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     std::size_t doc;
     std::string chain, entity, text;
   };
+  // Gold type -> (found mentions, typed right).
+  std::map<ent::EntityType, std::pair<std::size_t, std::size_t>> typed;
   std::vector<Found> found;
   std::size_t goldMentions = 0, overlapping = 0, exact = 0;
   // DOSSIER_ECB_SPANS=<file>: gold span, then the found mention's span, where they differ.
   std::unique_ptr<std::ofstream> spanLog;
   if (const char* out = std::getenv("DOSSIER_ECB_SPANS"))
     spanLog = std::make_unique<std::ofstream>(out);
+  std::unique_ptr<std::ofstream> typeLog;
+  if (const char* out = std::getenv("DOSSIER_ECB_TYPES"))
+    typeLog = std::make_unique<std::ofstream>(out);
   for (const auto& span : gold["spans"]) {
     if (span["kind"] != "entity" || !span.contains("cluster")) continue;
     std::string chain = span["cluster"];
@@ -142,6 +151,19 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     if (spanLog && hit->mention->span != analysis::Span{begin, end})
       *spanLog << names[d] << "\t" << text << "\t" << hit->mention->span.in(texts[d]) << "\n";
     found.push_back({d, chain, query.entityOf(*hit->mention), text});
+    std::optional<ent::EntityType> goldType;
+    if (label == "HUMAN_PART_PER") goldType = ent::EntityType::Person;
+    if (label == "HUMAN_PART_ORG") goldType = ent::EntityType::Org;
+    if (label.starts_with("LOC_")) goldType = ent::EntityType::Place;
+    if (goldType) {
+      auto& [n, right] = typed[*goldType];
+      ++n;
+      ent::EntityType type = query.typeOf(found.back().entity);
+      right += type == *goldType;
+      if (typeLog && type != *goldType)
+        *typeLog << ent::typeName(*goldType) << "\t" << ent::typeName(type) << "\t" << text << "\t"
+                 << found.back().entity << "\t" << names[d] << "\n";
+    }
   }
   // Pair counts from contingency tables: all pairs, and pairs within one document to subtract.
   std::map<std::string, std::uint64_t> byChain, byEntity, byBoth;
@@ -191,14 +213,27 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     }
   }
   REQUIRE(goldMentions > 0);
+  std::ostringstream typing;
+  std::size_t typedAll = 0, typedRight = 0;
+  for (const auto& [type, counts] : typed) {
+    typing << " " << ent::typeName(type) << " "
+           << static_cast<double>(counts.second) / static_cast<double>(counts.first) << " ("
+           << counts.first << ")";
+    typedAll += counts.first;
+    typedRight += counts.second;
+  }
+  double typedAccuracy =
+      typedAll ? static_cast<double>(typedRight) / static_cast<double>(typedAll) : 0;
   double recall = static_cast<double>(overlapping) / static_cast<double>(goldMentions);
   WARN("ECB+ dev, " << names.size() << " documents, " << goldMentions
                     << " gold proper-name mentions in cross-document chains: mention recall "
                     << recall << " (exact span " << static_cast<double>(exact) / goldMentions
                     << "); references all pairs P " << all.precision() << " R " << all.recall()
-                    << "; cross-document pairs P " << cross.precision() << " R " << cross.recall());
+                    << "; cross-document pairs P " << cross.precision() << " R " << cross.recall()
+                    << "; typed accuracy " << typedAccuracy << ":" << typing.str());
   // Floors well under today's figures: they catch broken linking, not a worse tuning.
   CHECK(recall >= 0.6);
   CHECK(cross.precision() >= 0.5);
   CHECK(cross.recall() >= 0.4);
+  CHECK(typedAccuracy >= 0.5);
 }

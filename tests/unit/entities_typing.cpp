@@ -94,3 +94,102 @@ TEST_CASE("forms of one group name are one entity across documents", "[entities]
   CHECK(c.query->mentionsOf(group).size() == 4);
   CHECK(c.query->typeOf(group) == ent::EntityType::Norp);
 }
+
+TEST_CASE("a speech verb after one unknown word is a guess other evidence outweighs",
+          "[entities][typing]") {
+  // Organisations say and deny as often as people do.
+  SmallCorpus firm({"Prices rose, Brelvik said. Brelvik said more later.",
+                    "The firm Brelvik raised prices again."});
+  CHECK(firm.query->typeOf(firm.entityAt(0, "Brelvik")) == ent::EntityType::Org);
+  SmallCorpus person(
+      {"Prices rose, Brelvik said. Brelvik said more later.", "Nobody asked Brelvik again."});
+  CHECK(person.query->typeOf(person.entityAt(0, "Brelvik")) == ent::EntityType::Person);
+  // Nor do a guessed full name's short forms make the guess surer; a known given name is no guess.
+  auto guessed = [](const std::string& text, std::string_view surface) {
+    auto analysis = analysis::analyzeDocument(text, *analysis::Knowledge::builtin());
+    for (const auto& m : analysis->entities.mentions)
+      if (m.span.in(text) == surface) return m.typeGuessed;
+    return false;
+  };
+  CHECK(guessed("Tarvo Keld won the bid. Later Keld left.", "Keld"));
+  CHECK_FALSE(guessed("Peter Keld won the bid. Later Keld left.", "Keld"));
+}
+
+TEST_CASE("the words of an unknown name type it", "[entities][typing]") {
+  // A word that opens or ends places or organisations (context_cues.tsv "first"/"last").
+  CHECK(typeIn("They dined at the Hotel Varnest on Friday.", "Hotel Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Climbers reached Mount Osvald at dawn.", "Mount Osvald") == ent::EntityType::Place);
+  CHECK(typeIn("Two ships came from Tarvik Fleet last year.", "Tarvik Fleet") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("They met Osvald Varnest at dawn.", "Osvald Varnest") == ent::EntityType::Person);
+  // A place head before "of" heads the name as an organisation word does.
+  CHECK(typeIn("Pirates roam the Gulf of Varnak again.", "Gulf of Varnak") ==
+        ent::EntityType::Place);
+  // An outlet word inside the name.
+  CHECK(typeIn("Readers of Kellby Herald Online wrote in.", "Kellby Herald Online") ==
+        ent::EntityType::Org);
+  // A last word the document writes in lower case with a common word's ending: a trade.
+  CHECK(typeIn("Tarnow Dredging won the bid; dredging starts in May.", "Tarnow Dredging") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("Arlo Brenning won the bid; work starts in May.", "Arlo Brenning") ==
+        ent::EntityType::Person);
+  // A first word the document writes in lower case: a title or a thing, not a person guess.
+  CHECK(typeIn("Evening Lantern aired it; that evening nobody called.", "Evening Lantern") !=
+        ent::EntityType::Person);
+  CHECK(typeIn("Tomas Lantern aired it; that evening nobody called.", "Tomas Lantern") ==
+        ent::EntityType::Person);
+}
+
+TEST_CASE("a name opening with a whole place name is an organisation", "[entities][typing]") {
+  CHECK(typeIn("Fans of the Kansas City Rangelords cheered.", "Kansas City Rangelords") ==
+        ent::EntityType::Org);
+  // A given name that is also a place opens a person's name.
+  CHECK(typeIn("Fans of Georgia Rangelord cheered.", "Georgia Rangelord") ==
+        ent::EntityType::Person);
+  // The distinctive head stands for the organisation; the place alone stays the place.
+  SmallCorpus c({"The Kansas City Rangelords won. The Rangelords play in Kansas City."});
+  CHECK(c.entityAt(0, "Rangelords play") == "kansas city rangelords");
+  CHECK(c.entityAt(0, "Kansas City.") == "kansas city");
+}
+
+TEST_CASE("a law's head word types its name and stands for it alone", "[entities][typing]") {
+  SmallCorpus c({"The Coastal Waters Act passed in May. Critics of the Act protested.",
+                 "The Coastal Waters Plan passed in May. Critics of the Act protested."});
+  CHECK(c.query->typeOf("coastal waters act") == ent::EntityType::Other);
+  CHECK(c.entityAt(0, "Act protested") == "coastal waters act");
+  // A name with another head is not what "the Act" stands for in its document.
+  CHECK(c.entityAt(1, "Act protested") != "coastal waters plan");
+}
+
+TEST_CASE("a guessed name takes an organisation's evidence from its words written alone",
+          "[entities][typing]") {
+  SmallCorpus brand(
+      {"Users of the social network Chirpo complained.", "Chirpo Pixel loaded slowly on Monday."});
+  CHECK(brand.query->typeOf("chirpo pixel") == ent::EntityType::Org);
+  // A place's evidence does not: surnames are often the names of places.
+  SmallCorpus person({"Talks were held in Horvik on Monday.", "Zurana Horvik spoke on Monday."});
+  CHECK(person.query->typeOf("zurana horvik") == ent::EntityType::Person);
+}
+
+TEST_CASE("short forms of places and place-qualified organisations", "[entities][typing]") {
+  SmallCorpus c({"They dined at the Hotel Varnest. The Varnest was full.",
+                 "Boats crossed Lake Michigan. Michigan voted.",
+                 "The President of Kansas Pavel Rangelord spoke. Rangelord left."});
+  // The name after a word that opens places stands for the place, unless it is a known place.
+  CHECK(c.entityAt(0, "Varnest was") == "hotel varnest");
+  CHECK(c.entityAt(1, "Michigan voted") == "michigan");
+  // A place and a person's name run together: the surname is not the run's short form.
+  CHECK(c.entityAt(2, "Rangelord left") != c.entityAt(2, "Kansas Pavel"));
+}
+
+TEST_CASE("the noun before \"of\" types the one word after it", "[entities][typing]") {
+  CHECK(typeIn("Crews reached the town of Varnest on Monday.", "Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Floods hit villages north of Varnest overnight.", "Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("The employees of Varnest went on strike.", "Varnest") == ent::EntityType::Org);
+  // Another noun says nothing.
+  CHECK(typeIn("Crews reached the heart of Varnest on Monday.", "Varnest") ==
+        ent::EntityType::Other);
+}
