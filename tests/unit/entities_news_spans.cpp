@@ -54,3 +54,18 @@ TEST_CASE("a sentence-initial word that opens place names stays in the name", "[
   expectMentions("[[New Orleans Saints]] coach arrived. The new stadium opened.");
   expectMentions("[[North Carolina]] won. They went north.");
 }
+
+TEST_CASE("the words of a web address are no names and no evidence of lower case", "[entities]") {
+  // Crawled news opens with its address: the slug's "tovin" does not make "Tovin" a common word,
+  // and its capitalised words are no names.
+  expectMentions("http: / / www. example. com / news / tovin - arkell - quits. html\n"
+                 "Harbour chief quits\n"
+                 "[[Tovin Arkell]] quit on Monday, his office said.\n"
+                 "The board will meet on Friday to name a successor.\n");
+  expectMentions("http: / / www. example. com / Harbour - Fire - Destroys - Old - Mill / 1. html\n"
+                 "A fire destroyed the mill, [[Tovin Arkell]] said.\n");
+  expectMentions(
+      "Read it at https://example.com/Harbour-Fire-Destroys-Mill today, [[Arkell]] said.");
+  // Running text written lower case still counts: the sentence-initial "Tovin" is a common word.
+  expectMentions("Tovin [[Arkell]] quit on Monday. The tovin season ended.\n");
+}

@@ -28,6 +28,11 @@ bool isContraction(std::string_view folded) {
   return false;
 }
 
+// "http", "https", "www": the words a web address opens with.
+bool opensAddress(std::string_view folded) {
+  return folded == "http" || folded == "https" || folded == "www";
+}
+
 } // namespace
 
 MentionFinder::MentionFinder(std::string_view text, const TextStructure& structure,
@@ -37,18 +42,21 @@ MentionFinder::MentionFinder(std::string_view text, const TextStructure& structu
   sentenceOf_.assign(tokens.size(), 0);
   sentenceInitial_.assign(tokens.size(), false);
   capsLine_.assign(tokens.size(), false);
+  address_.assign(tokens.size(), false);
+  for (const Token& token : tokens)
+    folded_.push_back(isWord(token) ? foldWord(token.in(text)) : std::string());
+  markAddresses();
   std::size_t sentence = 0;
   bool seenWordInSentence = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    folded_.push_back(isWord(token) ? foldWord(token.in(text)) : std::string());
     while (sentence + 1 < structure.sentences.size() &&
            structure.sentences[sentence].end <= token.begin) {
       ++sentence;
       seenWordInSentence = false;
     }
     sentenceOf_[i] = static_cast<std::uint32_t>(sentence);
-    if (isWord(token) && !token.is(kHasDigit)) {
+    if (isWord(token) && !token.is(kHasDigit) && !address_[i]) {
       sentenceInitial_[i] = !seenWordInSentence;
       seenWordInSentence = true;
     }
@@ -56,12 +64,39 @@ MentionFinder::MentionFinder(std::string_view text, const TextStructure& structu
   markCapsLines();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    if (!isWord(token)) continue;
+    if (!isWord(token) || address_[i]) continue;
     if (!token.is(kCapitalised)) {
       lowercase_.insert(folded_[i]);
     } else if (!sentenceInitial_[i] && !capsLine_[i]) {
       capitalisedMidSentence_.insert(folded_[i]);
     }
+  }
+}
+
+// Web addresses: a line that opens with one ("http: / / www. ocregister. com / angels / million -
+// 416271 - http - red. html", as crawled news often starts), or an address written without spaces
+// inside a line. The words of its path are a slug: written lower case or capitalised at will, they
+// say nothing of how the text writes a word, and are no names.
+void MentionFinder::markAddresses() {
+  std::size_t t = 0;
+  for (const Span& line : structure_.lines) {
+    while (t < tokens_.size() && tokens_[t].begin < line.begin)
+      ++t;
+    if (t >= tokens_.size() || tokens_[t].begin >= line.end || !opensAddress(folded_[t]) ||
+        t + 1 >= tokens_.size() || !adjacent(tokens_[t], tokens_[t + 1]))
+      continue;
+    std::string_view after = tokens_[t + 1].in(text_);
+    if (after != ":" && after != ".") continue;
+    for (std::size_t i = t; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
+      address_[i] = true;
+  }
+  for (std::size_t i = 0; i + 2 < tokens_.size(); ++i) {
+    if (address_[i] || !opensAddress(folded_[i]) || !adjacent(tokens_[i], tokens_[i + 1]) ||
+        (tokens_[i + 1].in(text_) != ":" && tokens_[i + 1].in(text_) != "."))
+      continue;
+    address_[i] = true;
+    for (std::size_t j = i + 1; j < tokens_.size() && adjacent(tokens_[j - 1], tokens_[j]); ++j)
+      address_[j] = true;
   }
 }
 
@@ -115,7 +150,8 @@ bool MentionFinder::isTitle(std::size_t i) const {
 
 bool MentionFinder::nameWord(std::size_t i) const {
   const Token& token = tokens_[i];
-  return isWord(token) && token.is(kCapitalised) && !capsLine_[i] && !isContraction(folded_[i]);
+  return isWord(token) && token.is(kCapitalised) && !capsLine_[i] && !address_[i] &&
+         !isContraction(folded_[i]);
 }
 
 // The end (exclusive) of the run of name words starting at `first`.
@@ -285,7 +321,7 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
 void MentionFinder::findInCapsLines(const std::unordered_set<std::string>& documentKeys,
                                     std::vector<Candidate>& out) {
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    if (!capsLine_[i] || !isWord(tokens_[i])) continue;
+    if (!capsLine_[i] || !isWord(tokens_[i]) || address_[i]) continue;
     std::size_t best = 0;
     std::string phrase;
     std::size_t last = i;
