@@ -27,6 +27,21 @@ TEST_CASE("a title-case headline keeps only the document's names, not its verbs"
   expectMentions("[[Dana Kowal]] met [[Omar Tessin]] and [[Ivo Brandt]] in [[Harlow]].\n");
 }
 
+TEST_CASE("a document's opening line is a headline with three capitalised words", "[entities]") {
+  expectMentions("[[Tovin Arkell]] Dies at 91\n"
+                 "[[Tovin Arkell]], the swimmer, died on Tuesday in [[Harlow]].\n");
+  // Further down, three capitalised words on a line of their own are a name.
+  expectMentions("Swimmer dies at 91\n"
+                 "[[Tovin Arkell Brandt]]\n"
+                 "The swimmer died on Tuesday.\n");
+  // A possessive written apart ("Teenager ’ s") and the lower-case end of a compound written apart
+  // ("Co - workers") do not make a headline running text.
+  expectMentions("Protest ends\n"
+                 "Anger in [[Harlow]] Persists Over Teenager ’ s Killing by the Police\n"
+                 "Woman Shoots Co - workers in [[Harlow]] Office Row\n"
+                 "The police in [[Harlow]] said nothing.\n");
+}
+
 TEST_CASE("middle initials stay inside the name and out of its key", "[entities]") {
   expectMentions("Lawyer [[James R. Dabney]] and [[W. Mark Felt]] spoke.");
   CHECK(keyOf("James R. Dabney") == keyOf("James Dabney"));

@@ -102,39 +102,50 @@ void MentionFinder::markAddresses() {
 
 void MentionFinder::markCapsLines() {
   std::size_t t = 0;
+  bool opening = true; // the document's first line of text (after its address): its headline
   for (const Span& line : structure_.lines) {
     while (t < tokens_.size() && tokens_[t].begin < line.begin)
       ++t;
     std::size_t first = t, words = 0, caps = 0;
     for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i) {
-      if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
+      if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit) || address_[i]) continue;
       ++words;
       if (tokens_[i].is(kAllCaps)) ++caps;
     }
-    if ((words >= 3 && caps * 10 >= words * 7) || titleCaseLine(first, line.end))
+    if (words == 0) continue;
+    if ((words >= 3 && caps * 10 >= words * 7) || titleCaseLine(first, line.end, opening))
       for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
         capsLine_[i] = true;
+    opening = false;
   }
 }
 
-// A title-case headline ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab"): at least
-// four words besides headline function words, every one capitalised, and a function word
-// capitalised inside the line (or six such words). Running text always has a lower-case verb or
-// noun; read as a name run, a headline glues its verbs to the names.
-bool MentionFinder::titleCaseLine(std::size_t first, Offset lineEnd) const {
+// A title-case headline ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab"): every word
+// capitalised besides headline function words, at least four such words, and a function word
+// inside the line (or six such words). The document's opening line is its headline: three
+// capitalised words are enough there ("Esther Williams Dies at 91", "Hawaiian Gardens Gang
+// Member"). Running text always has a lower-case verb or noun; read as a name run, a headline
+// glues its verbs to the names.
+bool MentionFinder::titleCaseLine(std::size_t first, Offset lineEnd, bool opening) const {
   std::size_t content = 0;
-  bool capitalisedFunctionWord = false;
+  bool functionWord = false;
   for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < lineEnd; ++i) {
     if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
     if (lexicon_.headlineWords.count(folded_[i])) {
-      capitalisedFunctionWord =
-          capitalisedFunctionWord || (i > first && tokens_[i].is(kCapitalised));
+      functionWord = functionWord || i > first;
       continue;
+    }
+    // "Teenager ’ s Killing", "Co - workers": a possessive's "s" or the lower-case end of a hyphen
+    // compound written apart.
+    if (!tokens_[i].is(kCapitalised) && i > first && tokens_[i - 1].kind == TokenKind::Punct) {
+      std::string_view before = tokens_[i - 1].in(text_);
+      if (before == "-" || (folded_[i] == "s" && (before == "'" || before == "\u2019"))) continue;
     }
     if (!tokens_[i].is(kCapitalised)) return false;
     ++content;
   }
-  return content >= 4 && (capitalisedFunctionWord || content >= 6);
+  if (opening && content >= 3) return true;
+  return content >= 4 && (functionWord || content >= 6);
 }
 
 // A gerund or adverb by its ending ("Choosing", "Typically").

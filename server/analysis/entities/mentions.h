@@ -34,7 +34,7 @@ public:
 private:
   void markAddresses();
   void markCapsLines();
-  bool titleCaseLine(std::size_t first, Offset lineEnd) const;
+  bool titleCaseLine(std::size_t first, Offset lineEnd, bool opening) const;
   bool commonWordShape(const std::string& folded) const;
   bool isTitle(std::size_t i) const;
   bool nameWord(std::size_t i) const;
