@@ -84,3 +84,20 @@ TEST_CASE("the words of a web address are no names and no evidence of lower case
   // Running text written lower case still counts: the sentence-initial "Tovin" is a common word.
   expectMentions("Tovin [[Arkell]] quit on Monday. The tovin season ended.\n");
 }
+
+TEST_CASE("a weekday after a name is no part of it", "[entities]") {
+  expectMentions("A fire damaged [[Harlow Bible Church]] Friday night, officials said.");
+  expectMentions("The club fired coach [[Tovin Arkell]] Saturday morning.");
+  // After a word the document writes in lower case, the weekday is the head of an event's name.
+  expectMentions("Shoppers in [[Harlow]] waited for [[Black Friday]] in black coats.");
+}
+
+TEST_CASE("a particle that is no English function word opens a name", "[entities]") {
+  expectMentions("Prison spokesman [[Al Quintero]] said [[Van Brandt]] had left.");
+  // "For" and "Of" before a name are no part of it.
+  expectMentions("For [[Arkell]] the deal was over. Of [[Harlow]] nothing was left.");
+}
+
+TEST_CASE("a sports position before a name is a role", "[entities]") {
+  expectMentions("The club signed RB [[Tovin Arkell]] and 1B [[Dana Kowal]].");
+}

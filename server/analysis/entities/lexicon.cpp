@@ -193,6 +193,7 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
   loadWordSet(overrides, "entities/headline_words.tsv", lex, lex.headlineWords);
   loadWordSet(overrides, "entities/name_openers.tsv", lex, lex.nameOpeners);
+  loadWordSet(overrides, "entities/calendar_words.tsv", lex, lex.calendarWords);
   forEachEntry(overrides, "entities/common_endings.tsv", lex, [&](const auto& fields) {
     std::size_t minLength = fields.size() > 1 ? std::stoul(std::string(fields[1])) : 0;
     lex.commonEndings.emplace_back(foldWord(fields[0]), minLength);

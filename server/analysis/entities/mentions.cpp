@@ -254,9 +254,11 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     return words;
   };
   std::vector<std::size_t> words = wordIndexes(first, end);
-  // Drop leading words that are no names ("However Musk", "In Kyiv").
+  // Drop leading words that are no names ("However Musk", "In Kyiv", "For Musk"); a particle that
+  // is no English function word opens the name ("Al Quintero", "De Niro", "Van Gogh").
   while (!words.empty() && (lexicon_.notNames.count(folded_[words.front()]) ||
-                            lexicon_.connectors.count(folded_[words.front()]))) {
+                            (lexicon_.connectors.count(folded_[words.front()]) &&
+                             lexicon_.headlineWords.count(folded_[words.front()])))) {
     if (folded_[words.front()] == "the") break;
     // "New" alone is no name, "New Orleans" is one.
     if (words.size() > 1 && lexicon_.nameOpeners.count(folded_[words.front()]) &&
@@ -266,6 +268,10 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
   }
   while (!words.empty() && lexicon_.connectors.count(folded_[words.back()]) &&
          !tokens_[words.back()].is(kCapitalised))
+    words.pop_back();
+  // "Wasilla Bible Church Friday": a weekday after a name is no part of it ("Black Friday" is).
+  while (words.size() > 1 && lexicon_.calendarWords.count(folded_[words.back()]) &&
+         !(words.size() == 2 && lowercase_.count(folded_[words.front()])))
     words.pop_back();
   if (words.empty()) return;
   // Titles before the name are a role: "Russian Foreign Minister | Sergei Lavrov".
