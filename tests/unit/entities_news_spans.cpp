@@ -58,6 +58,10 @@ TEST_CASE("a generational suffix is left out of the key", "[entities]") {
   CHECK(keyOf("Arcade Joseph Comeaux Jr") == "arcade joseph comeaux");
   CHECK(keyOf("Anthony LaCalamita III") == "anthony lacalamita");
   CHECK(keyOf("Jr") == "jr");
+  // After a comma the suffix still closes the name; a comma before another name splits.
+  expectMentions("On Monday, [[Tovin Joseph Arkell, Jr]]. fired at two guards.");
+  CHECK(keyOf("Tovin Joseph Arkell, Jr") == "tovin joseph arkell");
+  expectMentions("They met [[Kowal]], [[Brandt]] and [[Arkell]].");
 }
 
 TEST_CASE("a sentence-initial gerund or adverb is not part of the name after it", "[entities]") {

@@ -137,7 +137,10 @@ std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
       std::string word;
       appendTransliterated(folded, lexicon, word);
       bool initial = word.size() == 2 && word[1] == '.' && word[0] >= 'a' && word[0] <= 'z';
-      word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+      // Dots of abbreviations, and the comma before a suffix ("Comeaux, Jr").
+      word.erase(
+          std::remove_if(word.begin(), word.end(), [](char c) { return c == '.' || c == ','; }),
+          word.end());
       for (const auto& [ending, replacement] : lexicon.variantEndings) {
         if (word.size() > ending.size() + 3 && word.ends_with(ending)) {
           word.replace(word.size() - ending.size(), ending.size(), replacement);

@@ -188,6 +188,14 @@ std::size_t MentionFinder::runEnd(std::size_t first) const {
       i = i + 1;
       continue;
     }
+    // "Arcade Joseph Comeaux, Jr.": a generational suffix after a comma closes the name.
+    if (token.kind == TokenKind::Punct && token.in(text_) == "," && adjacent(prev, token) &&
+        i + 1 < tokens_.size() && singleSpaceBetween(text_, token, tokens_[i + 1]) &&
+        nameWord(i + 1) && lexicon_.nameSuffixes.count(folded_[i + 1])) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
     // "Anglo-Saxons", "Rimsky-Korsakov": a hyphen between two capitalised words joins them.
     if (token.kind == TokenKind::Punct && token.in(text_) == "-" && adjacent(prev, token) &&
         i + 1 < tokens_.size() && adjacent(token, tokens_[i + 1]) &&
