@@ -27,6 +27,21 @@ TEST_CASE("a title-case headline keeps only the document's names, not its verbs"
   expectMentions("[[Dana Kowal]] met [[Omar Tessin]] and [[Ivo Brandt]] in [[Harlow]].\n");
 }
 
+TEST_CASE("a document's opening line is a headline with three capitalised words", "[entities]") {
+  expectMentions("[[Tovin Arkell]] Dies at 91\n"
+                 "[[Tovin Arkell]], the swimmer, died on Tuesday in [[Harlow]].\n");
+  // Further down, three capitalised words on a line of their own are a name.
+  expectMentions("Swimmer dies at 91\n"
+                 "[[Tovin Arkell Brandt]]\n"
+                 "The swimmer died on Tuesday.\n");
+  // A possessive written apart ("Teenager ’ s") and the lower-case end of a compound written apart
+  // ("Co - workers") do not make a headline running text.
+  expectMentions("Protest ends\n"
+                 "Anger in [[Harlow]] Persists Over Teenager ’ s Killing by the Police\n"
+                 "Woman Shoots Co - workers in [[Harlow]] Office Row\n"
+                 "The police in [[Harlow]] said nothing.\n");
+}
+
 TEST_CASE("middle initials stay inside the name and out of its key", "[entities]") {
   expectMentions("Lawyer [[James R. Dabney]] and [[W. Mark Felt]] spoke.");
   CHECK(keyOf("James R. Dabney") == keyOf("James Dabney"));
@@ -43,6 +58,10 @@ TEST_CASE("a generational suffix is left out of the key", "[entities]") {
   CHECK(keyOf("Arcade Joseph Comeaux Jr") == "arcade joseph comeaux");
   CHECK(keyOf("Anthony LaCalamita III") == "anthony lacalamita");
   CHECK(keyOf("Jr") == "jr");
+  // After a comma the suffix still closes the name; a comma before another name splits.
+  expectMentions("On Monday, [[Tovin Joseph Arkell, Jr]]. fired at two guards.");
+  CHECK(keyOf("Tovin Joseph Arkell, Jr") == "tovin joseph arkell");
+  expectMentions("They met [[Kowal]], [[Brandt]] and [[Arkell]].");
 }
 
 TEST_CASE("a sentence-initial gerund or adverb is not part of the name after it", "[entities]") {
@@ -53,4 +72,36 @@ TEST_CASE("a sentence-initial gerund or adverb is not part of the name after it"
 TEST_CASE("a sentence-initial word that opens place names stays in the name", "[entities]") {
   expectMentions("[[New Orleans Saints]] coach arrived. The new stadium opened.");
   expectMentions("[[North Carolina]] won. They went north.");
+}
+
+TEST_CASE("the words of a web address are no names and no evidence of lower case", "[entities]") {
+  // Crawled news opens with its address: the slug's "tovin" does not make "Tovin" a common word,
+  // and its capitalised words are no names.
+  expectMentions("http: / / www. example. com / news / tovin - arkell - quits. html\n"
+                 "Harbour chief quits\n"
+                 "[[Tovin Arkell]] quit on Monday, his office said.\n"
+                 "The board will meet on Friday to name a successor.\n");
+  expectMentions("http: / / www. example. com / Harbour - Fire - Destroys - Old - Mill / 1. html\n"
+                 "A fire destroyed the mill, [[Tovin Arkell]] said.\n");
+  expectMentions(
+      "Read it at https://example.com/Harbour-Fire-Destroys-Mill today, [[Arkell]] said.");
+  // Running text written lower case still counts: the sentence-initial "Tovin" is a common word.
+  expectMentions("Tovin [[Arkell]] quit on Monday. The tovin season ended.\n");
+}
+
+TEST_CASE("a weekday after a name is no part of it", "[entities]") {
+  expectMentions("A fire damaged [[Harlow Bible Church]] Friday night, officials said.");
+  expectMentions("The club fired coach [[Tovin Arkell]] Saturday morning.");
+  // After a word the document writes in lower case, the weekday is the head of an event's name.
+  expectMentions("Shoppers in [[Harlow]] waited for [[Black Friday]] in black coats.");
+}
+
+TEST_CASE("a particle that is no English function word opens a name", "[entities]") {
+  expectMentions("Prison spokesman [[Al Quintero]] said [[Van Brandt]] had left.");
+  // "For" and "Of" before a name are no part of it.
+  expectMentions("For [[Arkell]] the deal was over. Of [[Harlow]] nothing was left.");
+}
+
+TEST_CASE("a sports position before a name is a role", "[entities]") {
+  expectMentions("The club signed RB [[Tovin Arkell]] and 1B [[Dana Kowal]].");
 }

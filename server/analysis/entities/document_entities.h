@@ -38,6 +38,7 @@ struct Lexicon {
   std::unordered_set<std::string> headlineWords; // function words a title-case headline capitalises
   std::unordered_set<std::string> nameSuffixes;  // "jr", "iii": left out of a person's key
   std::unordered_set<std::string> nameOpeners;   // "new", "north": open names sentence-initially
+  std::unordered_set<std::string> calendarWords; // "friday": never the last word of a name
   // Endings of common words ("ing", "ally") with the shortest word length they apply to.
   std::vector<std::pair<std::string, std::size_t>> commonEndings;
   std::unordered_set<std::string> personCues;

@@ -137,7 +137,10 @@ std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
       std::string word;
       appendTransliterated(folded, lexicon, word);
       bool initial = word.size() == 2 && word[1] == '.' && word[0] >= 'a' && word[0] <= 'z';
-      word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+      // Dots of abbreviations, and the comma before a suffix ("Comeaux, Jr").
+      word.erase(
+          std::remove_if(word.begin(), word.end(), [](char c) { return c == '.' || c == ','; }),
+          word.end());
       for (const auto& [ending, replacement] : lexicon.variantEndings) {
         if (word.size() > ending.size() + 3 && word.ends_with(ending)) {
           word.replace(word.size() - ending.size(), ending.size(), replacement);
@@ -193,6 +196,7 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
   loadWordSet(overrides, "entities/headline_words.tsv", lex, lex.headlineWords);
   loadWordSet(overrides, "entities/name_openers.tsv", lex, lex.nameOpeners);
+  loadWordSet(overrides, "entities/calendar_words.tsv", lex, lex.calendarWords);
   forEachEntry(overrides, "entities/common_endings.tsv", lex, [&](const auto& fields) {
     std::size_t minLength = fields.size() > 1 ? std::stoul(std::string(fields[1])) : 0;
     lex.commonEndings.emplace_back(foldWord(fields[0]), minLength);

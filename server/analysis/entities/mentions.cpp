@@ -28,6 +28,11 @@ bool isContraction(std::string_view folded) {
   return false;
 }
 
+// "http", "https", "www": the words a web address opens with.
+bool opensAddress(std::string_view folded) {
+  return folded == "http" || folded == "https" || folded == "www";
+}
+
 } // namespace
 
 MentionFinder::MentionFinder(std::string_view text, const TextStructure& structure,
@@ -37,18 +42,21 @@ MentionFinder::MentionFinder(std::string_view text, const TextStructure& structu
   sentenceOf_.assign(tokens.size(), 0);
   sentenceInitial_.assign(tokens.size(), false);
   capsLine_.assign(tokens.size(), false);
+  address_.assign(tokens.size(), false);
+  for (const Token& token : tokens)
+    folded_.push_back(isWord(token) ? foldWord(token.in(text)) : std::string());
+  markAddresses();
   std::size_t sentence = 0;
   bool seenWordInSentence = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    folded_.push_back(isWord(token) ? foldWord(token.in(text)) : std::string());
     while (sentence + 1 < structure.sentences.size() &&
            structure.sentences[sentence].end <= token.begin) {
       ++sentence;
       seenWordInSentence = false;
     }
     sentenceOf_[i] = static_cast<std::uint32_t>(sentence);
-    if (isWord(token) && !token.is(kHasDigit)) {
+    if (isWord(token) && !token.is(kHasDigit) && !address_[i]) {
       sentenceInitial_[i] = !seenWordInSentence;
       seenWordInSentence = true;
     }
@@ -56,7 +64,7 @@ MentionFinder::MentionFinder(std::string_view text, const TextStructure& structu
   markCapsLines();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    if (!isWord(token)) continue;
+    if (!isWord(token) || address_[i]) continue;
     if (!token.is(kCapitalised)) {
       lowercase_.insert(folded_[i]);
     } else if (!sentenceInitial_[i] && !capsLine_[i]) {
@@ -65,41 +73,79 @@ MentionFinder::MentionFinder(std::string_view text, const TextStructure& structu
   }
 }
 
+// Web addresses: a line that opens with one ("http: / / www. ocregister. com / angels / million -
+// 416271 - http - red. html", as crawled news often starts), or an address written without spaces
+// inside a line. The words of its path are a slug: written lower case or capitalised at will, they
+// say nothing of how the text writes a word, and are no names.
+void MentionFinder::markAddresses() {
+  std::size_t t = 0;
+  for (const Span& line : structure_.lines) {
+    while (t < tokens_.size() && tokens_[t].begin < line.begin)
+      ++t;
+    if (t >= tokens_.size() || tokens_[t].begin >= line.end || !opensAddress(folded_[t]) ||
+        t + 1 >= tokens_.size() || !adjacent(tokens_[t], tokens_[t + 1]))
+      continue;
+    std::string_view after = tokens_[t + 1].in(text_);
+    if (after != ":" && after != ".") continue;
+    for (std::size_t i = t; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
+      address_[i] = true;
+  }
+  for (std::size_t i = 0; i + 2 < tokens_.size(); ++i) {
+    if (address_[i] || !opensAddress(folded_[i]) || !adjacent(tokens_[i], tokens_[i + 1]) ||
+        (tokens_[i + 1].in(text_) != ":" && tokens_[i + 1].in(text_) != "."))
+      continue;
+    address_[i] = true;
+    for (std::size_t j = i + 1; j < tokens_.size() && adjacent(tokens_[j - 1], tokens_[j]); ++j)
+      address_[j] = true;
+  }
+}
+
 void MentionFinder::markCapsLines() {
   std::size_t t = 0;
+  bool opening = true; // the document's first line of text (after its address): its headline
   for (const Span& line : structure_.lines) {
     while (t < tokens_.size() && tokens_[t].begin < line.begin)
       ++t;
     std::size_t first = t, words = 0, caps = 0;
     for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i) {
-      if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
+      if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit) || address_[i]) continue;
       ++words;
       if (tokens_[i].is(kAllCaps)) ++caps;
     }
-    if ((words >= 3 && caps * 10 >= words * 7) || titleCaseLine(first, line.end))
+    if (words == 0) continue;
+    if ((words >= 3 && caps * 10 >= words * 7) || titleCaseLine(first, line.end, opening))
       for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < line.end; ++i)
         capsLine_[i] = true;
+    opening = false;
   }
 }
 
-// A title-case headline ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab"): at least
-// four words besides headline function words, every one capitalised, and a function word
-// capitalised inside the line (or six such words). Running text always has a lower-case verb or
-// noun; read as a name run, a headline glues its verbs to the names.
-bool MentionFinder::titleCaseLine(std::size_t first, Offset lineEnd) const {
+// A title-case headline ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab"): every word
+// capitalised besides headline function words, at least four such words, and a function word
+// inside the line (or six such words). The document's opening line is its headline: three
+// capitalised words are enough there ("Esther Williams Dies at 91", "Hawaiian Gardens Gang
+// Member"). Running text always has a lower-case verb or noun; read as a name run, a headline
+// glues its verbs to the names.
+bool MentionFinder::titleCaseLine(std::size_t first, Offset lineEnd, bool opening) const {
   std::size_t content = 0;
-  bool capitalisedFunctionWord = false;
+  bool functionWord = false;
   for (std::size_t i = first; i < tokens_.size() && tokens_[i].begin < lineEnd; ++i) {
     if (!isWord(tokens_[i]) || tokens_[i].is(kHasDigit)) continue;
     if (lexicon_.headlineWords.count(folded_[i])) {
-      capitalisedFunctionWord =
-          capitalisedFunctionWord || (i > first && tokens_[i].is(kCapitalised));
+      functionWord = functionWord || i > first;
       continue;
+    }
+    // "Teenager ’ s Killing", "Co - workers": a possessive's "s" or the lower-case end of a hyphen
+    // compound written apart.
+    if (!tokens_[i].is(kCapitalised) && i > first && tokens_[i - 1].kind == TokenKind::Punct) {
+      std::string_view before = tokens_[i - 1].in(text_);
+      if (before == "-" || (folded_[i] == "s" && (before == "'" || before == "\u2019"))) continue;
     }
     if (!tokens_[i].is(kCapitalised)) return false;
     ++content;
   }
-  return content >= 4 && (capitalisedFunctionWord || content >= 6);
+  if (opening && content >= 3) return true;
+  return content >= 4 && (functionWord || content >= 6);
 }
 
 // A gerund or adverb by its ending ("Choosing", "Typically").
@@ -115,7 +161,8 @@ bool MentionFinder::isTitle(std::size_t i) const {
 
 bool MentionFinder::nameWord(std::size_t i) const {
   const Token& token = tokens_[i];
-  return isWord(token) && token.is(kCapitalised) && !capsLine_[i] && !isContraction(folded_[i]);
+  return isWord(token) && token.is(kCapitalised) && !capsLine_[i] && !address_[i] &&
+         !isContraction(folded_[i]);
 }
 
 // The end (exclusive) of the run of name words starting at `first`.
@@ -137,6 +184,14 @@ std::size_t MentionFinder::runEnd(std::size_t first) const {
         prev.end - prev.begin == 1 && prev.is(kCapitalised) && i + 1 < tokens_.size() &&
         singleSpaceBetween(text_, token, tokens_[i + 1]) && nameWord(i + 1) &&
         !lexicon_.notNames.count(folded_[i + 1])) {
+      last = i + 1;
+      i = i + 1;
+      continue;
+    }
+    // "Arcade Joseph Comeaux, Jr.": a generational suffix after a comma closes the name.
+    if (token.kind == TokenKind::Punct && token.in(text_) == "," && adjacent(prev, token) &&
+        i + 1 < tokens_.size() && singleSpaceBetween(text_, token, tokens_[i + 1]) &&
+        nameWord(i + 1) && lexicon_.nameSuffixes.count(folded_[i + 1])) {
       last = i + 1;
       i = i + 1;
       continue;
@@ -207,9 +262,11 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     return words;
   };
   std::vector<std::size_t> words = wordIndexes(first, end);
-  // Drop leading words that are no names ("However Musk", "In Kyiv").
+  // Drop leading words that are no names ("However Musk", "In Kyiv", "For Musk"); a particle that
+  // is no English function word opens the name ("Al Quintero", "De Niro", "Van Gogh").
   while (!words.empty() && (lexicon_.notNames.count(folded_[words.front()]) ||
-                            lexicon_.connectors.count(folded_[words.front()]))) {
+                            (lexicon_.connectors.count(folded_[words.front()]) &&
+                             lexicon_.headlineWords.count(folded_[words.front()])))) {
     if (folded_[words.front()] == "the") break;
     // "New" alone is no name, "New Orleans" is one.
     if (words.size() > 1 && lexicon_.nameOpeners.count(folded_[words.front()]) &&
@@ -219,6 +276,10 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
   }
   while (!words.empty() && lexicon_.connectors.count(folded_[words.back()]) &&
          !tokens_[words.back()].is(kCapitalised))
+    words.pop_back();
+  // "Wasilla Bible Church Friday": a weekday after a name is no part of it ("Black Friday" is).
+  while (words.size() > 1 && lexicon_.calendarWords.count(folded_[words.back()]) &&
+         !(words.size() == 2 && lowercase_.count(folded_[words.front()])))
     words.pop_back();
   if (words.empty()) return;
   // Titles before the name are a role: "Russian Foreign Minister | Sergei Lavrov".
@@ -285,7 +346,7 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
 void MentionFinder::findInCapsLines(const std::unordered_set<std::string>& documentKeys,
                                     std::vector<Candidate>& out) {
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    if (!capsLine_[i] || !isWord(tokens_[i])) continue;
+    if (!capsLine_[i] || !isWord(tokens_[i]) || address_[i]) continue;
     std::size_t best = 0;
     std::string phrase;
     std::size_t last = i;

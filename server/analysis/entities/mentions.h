@@ -32,8 +32,9 @@ public:
   const std::unordered_set<std::string>& lowercaseWords() const { return lowercase_; }
 
 private:
+  void markAddresses();
   void markCapsLines();
-  bool titleCaseLine(std::size_t first, Offset lineEnd) const;
+  bool titleCaseLine(std::size_t first, Offset lineEnd, bool opening) const;
   bool commonWordShape(const std::string& folded) const;
   bool isTitle(std::size_t i) const;
   bool nameWord(std::size_t i) const;
@@ -48,6 +49,7 @@ private:
   std::vector<std::uint32_t> sentenceOf_;
   std::vector<bool> sentenceInitial_;
   std::vector<bool> capsLine_;
+  std::vector<bool> address_; // words of a web address
   std::unordered_set<std::string> lowercase_;
   std::unordered_set<std::string> capitalisedMidSentence_;
 };
