@@ -5,6 +5,7 @@
 #include "server/index/story_words.h"
 
 #include "server/analysis/document.h"
+#include "server/analysis/passages/passage_lexicon.h"
 #include "server/index/corpus_index.h"
 #include "tests/unit/entities_marked_mentions.h"
 
@@ -110,4 +111,20 @@ TEST_CASE("story words: a word inside a name is not an occurrence of the word") 
   StoryCorpus corpus({"A ^[[fire]] gutted the market; Harrowmouth Fire Service crews put the "
                       "[[fires]] out by dawn.\n"});
   CHECK(corpus.answered() == corpus.expected());
+}
+
+TEST_CASE("story words: a workspace's own word family joins words the stemmer keeps apart") {
+  analysis::KnowledgeOverrides overrides;
+  overrides.extraRecords.push_back(
+      {"passages/word_families.tsv", "truce\ttruce ceasefire armistice"});
+  auto knowledge = analysis::Knowledge::load(overrides);
+  const auto& lexicon = *knowledge->passages;
+  CHECK(analysis::passages::storyWordKey(lexicon, "ceasefire") == "truce");
+  CHECK(analysis::passages::storyWordKey(lexicon, "armistice") == "truce");
+  CHECK(analysis::passages::storyWordKey(lexicon, "truces") == "truce");
+  // Without the workspace's line, each is its own stem.
+  const auto& builtin = *analysis::Knowledge::builtin()->passages;
+  CHECK(analysis::passages::storyWordKey(builtin, "ceasefire") == "ceasefir");
+  CHECK(analysis::passages::storyWordKey(builtin, "died") == "die");
+  CHECK(analysis::passages::storyWordKey(builtin, "death") == "die");
 }
