@@ -133,3 +133,10 @@ TEST_CASE("\"and\" inside an organisation's name joins its words", "[entities]")
                  "Council]] staff.");
   expectMentions("The [[Bank of England]] and [[France]] agreed.");
 }
+
+TEST_CASE("an academy or college heads an organisation's name", "[entities]") {
+  expectMentions("The [[Academy of Motion Picture Arts and Sciences]] voted.");
+  expectMentions("She studied at [[Harlow College]] and met [[Kowal Academy]] staff.");
+  // A lower-case academy is no head: the name before it stays alone.
+  expectMentions("The [[Harlow]] academy of arts opened.");
+}
