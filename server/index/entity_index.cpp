@@ -76,6 +76,7 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
   std::set<std::string> keys;
   std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
   std::map<std::string, std::uint8_t> aliasFlags;
+  std::set<std::string> personNames; // full names typed a person: no acronym stands for them
   for (const Mention& mention : entities.mentions) {
     keys.insert(mention.key);
     keys.insert(mention.surfaceKey);
@@ -95,6 +96,8 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
         (mention.type == EntityType::Person || mention.type == EntityType::Org ||
          mention.type == EntityType::Other)) {
       ++fullNames[mention.key];
+      if (mention.type == EntityType::Person && !mention.typeGuessed)
+        personNames.insert(mention.key);
       if (mention.key == mention.surfaceKey)
         aliasFlags[mention.key] |=
             mention.flags & (analysis::entities::kAliasFirst | analysis::entities::kAliasLast);
@@ -108,8 +111,9 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
       addCount(fullNamesByWord_, first, key, sign * count);
     if (last != first && (flags & analysis::entities::kAliasLast))
       addCount(fullNamesByWord_, last, key, sign * count);
-    for (const std::string& initials : initialsOf(key))
-      if (initials.size() >= 2) addCount(expansions_, initials, key, sign * count);
+    if (!personNames.count(key))
+      for (const std::string& initials : initialsOf(key))
+        if (initials.size() >= 2) addCount(expansions_, initials, key, sign * count);
   }
   for (const auto& [acronym, expansion] : entities.definedAcronyms)
     addCount(expansions_, acronym, expansion, sign * 4); // a definition outweighs chance initials

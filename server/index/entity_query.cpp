@@ -50,6 +50,36 @@ bool mostlyPerson(const std::array<std::uint32_t, 5>& votes) {
   return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Person)] * 2 >= all;
 }
 
+std::vector<std::string_view> wordsOf(std::string_view key) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start <= key.size();) {
+    std::size_t end = std::min(key.find(' ', start), key.size());
+    words.push_back(key.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// Given names one of which is the other's short form by its opening letters ("fred", "frederick";
+// "chris", "christopher"): three letters at least.
+bool sameGivenName(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return a == b || (a.size() >= 3 && lowerAscii(a) && b.starts_with(a));
+}
+
+// Two full names of one person as news write them: the same surname, given names that agree, and
+// a middle name written in one only ("Mark Jay Heller", "Mark Heller"; "Fred LaRue", "Frederick
+// LaRue", "Frederick Cheney LaRue").
+bool namesOfOnePerson(std::string_view a, std::string_view b) {
+  auto wa = wordsOf(a), wb = wordsOf(b);
+  if (wa.size() < 2 || wb.size() < 2 || wa.back() != wb.back() || wa.back().size() < 3 ||
+      !sameGivenName(wa.front(), wb.front()))
+    return false;
+  if (wa.size() == wb.size())
+    return std::equal(wa.begin() + 1, wa.end() - 1, wb.begin() + 1) && a != b;
+  return std::min(wa.size(), wb.size()) == 2 && std::max(wa.size(), wb.size()) == 3;
+}
+
 } // namespace
 
 LinkOverrides LinkOverrides::from(const std::vector<std::vector<std::string>>& aliasGroups,
@@ -153,6 +183,36 @@ std::optional<std::string> EntityQuery::usualSpellingOf(const std::string& key) 
       if (count > bestCount || (usual && other < *usual)) {
         usual = other;
         bestCount = count;
+      }
+    }
+  }
+  if (!usual && lastSpace != std::string::npos && own > 0 && mostlyPerson(votes) &&
+      !overrides_.separate.count(key)) {
+    // Another way the corpus writes the same person's full name: the one written most often (by
+    // the name itself at a tie), so that every form settles on the same one.
+    const KeyCounts& sameSurname = index_.fullNamesWithWord(std::string(surname));
+    std::uint32_t bestCount = 0;
+    std::string best = key;
+    for (const auto& [other, count] : sameSurname)
+      if (other == key) bestCount = count;
+    for (const auto& [other, count] : sameSurname) {
+      if (other == key || overrides_.separate.count(other) || !namesOfOnePerson(key, other) ||
+          !mostlyPerson(index_.typeVotes(other)))
+        continue;
+      if (count > bestCount || (count == bestCount && other < best)) {
+        best = other;
+        bestCount = count;
+      }
+    }
+    // A better-written form may itself settle on a better one: each step goes to a name written
+    // more often (or first at a tie); a few steps at most, whatever the counts.
+    thread_local int depth = 0;
+    if (best != key) {
+      usual = best;
+      if (depth < 3) {
+        ++depth;
+        usual = usualSpellingOf(best).value_or(best);
+        --depth;
       }
     }
   }
@@ -315,6 +375,11 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
         keys.insert(other);
         shortForms.insert(other.substr(other.rfind(' ') + 1));
       }
+    // Other full names of the same person ("Frederick LaRue" for "Fred LaRue").
+    for (const auto& [other, count] :
+         index_.fullNamesWithWord(entity.substr(entity.rfind(' ') + 1)))
+      if (other != entity && namesOfOnePerson(entity, other) && usualSpellingOf(other) == entity)
+        keys.insert(other);
   }
   for (const std::string& word : shortForms)
     keys.insert(word);

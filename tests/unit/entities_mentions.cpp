@@ -49,6 +49,21 @@ TEST_CASE("short forms link to the nearest full name; ambiguity is recorded", "[
   CHECK(analysis->entities.mentions[3].is(ent::kAmbiguous));
 }
 
+TEST_CASE("a known organisation's name stays its own beside its products' names", "[entities]") {
+  auto keys = [](const std::string& text) {
+    auto analysis = analysis::analyzeDocument(text, *analysis::Knowledge::builtin());
+    std::vector<std::string> out;
+    for (const auto& m : analysis->entities.mentions)
+      out.push_back(m.key);
+    return out;
+  };
+  CHECK(keys("The users of Microsoft Word were warned. Microsoft released a fix.") ==
+        std::vector<std::string>{"microsoft word", "microsoft"});
+  // An unknown first word still stands for the longer name it opens.
+  CHECK(keys("The users of Velmar Tarn were warned. Velmar released a fix.") ==
+        std::vector<std::string>{"velmar tarn", "velmar tarn"});
+}
+
 TEST_CASE("spelling variants and Cyrillic fold into one key", "[entities]") {
   const auto& lexicon = *analysis::Knowledge::builtin()->entities;
   CHECK(ent::nameKey("Zelenskyy", lexicon) == ent::nameKey("Zelensky", lexicon));
@@ -82,7 +97,7 @@ TEST_CASE("the corpus links short forms and acronyms across documents, increment
   std::vector<std::string> texts = {
       "Elon Musk bought Twitter. The Wall Street Journal and the Department of Justice wrote.",
       "Musk replied to the WSJ. The DOJ was silent.",
-      "Summary of the week. Nothing else.",
+      "Summary of the week. The EM report said nothing else.",
   };
   std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
   index::CorpusIndex corpus;
@@ -112,6 +127,8 @@ TEST_CASE("the corpus links short forms and acronyms across documents, increment
   CHECK(at(1, "WSJ") == "wall street journal");
   CHECK(at(1, "DOJ") == "department of justice");
   CHECK(at(2, "Summary") == "<none>");
+  // A person's initials are no acronym of the person: "EM" stays itself.
+  CHECK(at(2, "EM") == "em");
   CHECK(query.mentionsOf("elon musk").size() == 2);
   auto card = query.card("elon musk");
   CHECK(card.name == "Elon Musk");

@@ -45,3 +45,18 @@ TEST_CASE("two spellings both in common use are two people", "[entities]") {
   auto docs = referencedDocuments(corpus, "b.md");
   CHECK(docs == std::set<std::string>{"b.md"});
 }
+
+TEST_CASE("a person's full name with a middle name or a short given name is one person",
+          "[entities]") {
+  FeatureCorpus corpus(Documents{
+      {"a.md", "Fred Varnell, the aide, testified on Monday. Varnell said nothing.\n"},
+      {"b.md", "Fred Varnell met the envoy. Varnell later denied it.\n"},
+      {"c.md", "The aide, Frederick Cheney ^Varnell, signed the order.\n"},
+      {"d.md", "Frederick Varnell was named in the report.\n"},
+      // A different given name with the same surname is another person.
+      {"e.md", "Anna Varnell, a teacher, wrote to the paper.\n"},
+      {"f.md", "Frida Varnell, a nurse, wrote to the paper too.\n"},
+  });
+  auto docs = referencedDocuments(corpus, "c.md");
+  CHECK(docs == std::set<std::string>{"a.md", "b.md", "c.md", "d.md"});
+}

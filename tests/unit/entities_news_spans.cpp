@@ -105,3 +105,38 @@ TEST_CASE("a particle that is no English function word opens a name", "[entities
 TEST_CASE("a sports position before a name is a role", "[entities]") {
   expectMentions("The club signed RB [[Tovin Arkell]] and 1B [[Dana Kowal]].");
 }
+
+TEST_CASE("a demonym before a person's name is a group of its own", "[entities]") {
+  MarkedSpans fixture =
+      unmarkSpans("The champion beat [[American]] [[Tovin Arkell]] and [[Englishman]] [[Robert "
+                  "Brandt]] on Friday.");
+  CHECK(mentionTexts(fixture.text) == fixture.spans);
+  auto analysis = analysis::analyzeDocument(fixture.text, *analysis::Knowledge::builtin());
+  REQUIRE(analysis->entities.mentions.size() == 4);
+  CHECK(analysis->entities.mentions[0].type == ent::EntityType::Norp);
+  CHECK(analysis->entities.mentions[1].key == "tovin arkell");
+  // An organisation's name opening with a demonym stays whole: a head word, a known name, two words
+  // only, a word the document writes in lower case.
+  expectMentions("Staff of [[American Airlines]], the [[American Red Cross]] and the [[British "
+                 "Harbour Authority]] met at the [[British Music Awards]] to talk about music.");
+  expectMentions("Ships of the [[Western Naval Command]] sailed.");
+}
+
+TEST_CASE("\"and\" inside an organisation's name joins its words", "[entities]") {
+  expectMentions("The [[Harlow Bank of Arts and Sciences]] voted.");
+  expectMentions(
+      "Biologists at the [[Fish and Wildlife Service]] and the [[U. S. Fish and Wildlife "
+      "Service]] agreed.");
+  expectMentions("The [[Central Election and Referendum Commission]] met after the election.");
+  // Two names joined by "and" stay two names.
+  expectMentions("Officials from [[Italy]] and [[Egypt]] met [[Tovin Arkell]] and [[Harlow "
+                 "Council]] staff.");
+  expectMentions("The [[Bank of England]] and [[France]] agreed.");
+}
+
+TEST_CASE("an academy or college heads an organisation's name", "[entities]") {
+  expectMentions("The [[Academy of Motion Picture Arts and Sciences]] voted.");
+  expectMentions("She studied at [[Harlow College]] and met [[Kowal Academy]] staff.");
+  // A lower-case academy is no head: the name before it stays alone.
+  expectMentions("The [[Harlow]] academy of arts opened.");
+}

@@ -32,7 +32,7 @@ std::vector<std::string> initialsOf(const std::string& key, const Lexicon& lexic
     std::string word = key.substr(start, end - start);
     if (!word.empty()) {
       loose += word[0];
-      if (!lexicon.connectors.count(word)) strict += word[0];
+      if (!lexicon.connectors.count(word) && word != "and") strict += word[0];
     }
     start = end + 1;
   }
@@ -232,12 +232,24 @@ struct Builder {
       if (wordCount(m.surfaceKey) == 1 &&
           (m.ownType == EntityType::Place || m.ownType == EntityType::Norp))
         placeWords.insert(m.surfaceKey);
-    for (Mention& m : result.mentions)
-      if ((m.typeGuessed || m.ownType == EntityType::Other) && wordCount(m.key) > 1 &&
-          !lexicon.givenNames.count(firstWord(m.key)) && opensWithPlace(m.key)) {
+    for (Mention& m : result.mentions) {
+      if (wordCount(m.key) < 2 || lexicon.givenNames.count(firstWord(m.key))) continue;
+      if ((m.typeGuessed || m.ownType == EntityType::Other) && opensWithPlace(m.key)) {
         m.type = m.ownType = EntityType::Org;
         m.typeGuessed = false;
+      } else if (m.typeGuessed && m.ownType == EntityType::Person && isKnownOrg(firstWord(m.key))) {
+        // "Microsoft Word", "Microsoft Fix": two unknown-looking words opening with a known
+        // organisation's name are its product or unit, not a person, and not what the
+        // organisation's name alone stands for.
+        m.type = m.ownType = EntityType::Other;
+        m.typeGuessed = false;
       }
+    }
+  }
+
+  bool isKnownOrg(const std::string& key) const {
+    auto known = lexicon.known.find(key);
+    return known != lexicon.known.end() && known->second == EntityType::Org;
   }
 
   // "Aldmark First", "Kansas City Chiefs": a name whose first words are a place's whole name.

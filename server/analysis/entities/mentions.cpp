@@ -217,6 +217,15 @@ std::size_t MentionFinder::runEnd(std::size_t first) const {
       last = i;
       continue;
     }
+    // "Academy of Motion Picture Arts and Sciences", "Fish and Wildlife Service": "and" between
+    // capitalised words inside an organisation's name.
+    if (isWord(token) && folded_[i] == "and" && !token.is(kCapitalised)) {
+      if (std::size_t joined = andInsideName(first, last, i)) {
+        last = joined;
+        i = joined;
+        continue;
+      }
+    }
     // Connectors inside a name: "Department of Justice", "Bank of the Republic", "Ludwig van
     // Beethoven". "of" and "for" only after a word that heads an institution or place ("Bank of",
     // "Gulf of"), so "Lind of Keystone" stays two names.
@@ -239,6 +248,57 @@ std::size_t MentionFinder::runEnd(std::size_t first) const {
     break;
   }
   return last + 1;
+}
+
+// The last word of the name "and" (token `andAt`) continues, or 0 when it joins two names
+// ("Italy and Egypt", "Obama and White House officials"). It continues an organisation's name
+// when the words before it hang on "of"/"for" after a head ("Academy of Motion Picture Arts and
+// Sciences", "Department of Health and Human Services") and one unknown word or a name ending in
+// an organisation's head follows; or when the words after it end in such a head ("Fish and
+// Wildlife Service", "Central Election and Referendum Commission") and the words before it are
+// common words written as a name, not a person's or a known name.
+std::size_t MentionFinder::andInsideName(std::size_t first, std::size_t last,
+                                         std::size_t andAt) const {
+  std::vector<std::size_t> after;
+  for (std::size_t j = andAt + 1; j < tokens_.size() && after.size() < 4; ++j) {
+    if (!singleSpaceBetween(text_, tokens_[j - 1], tokens_[j]) || !nameWord(j)) break;
+    after.push_back(j);
+  }
+  if (after.empty() || after.size() > 3) return 0;
+  auto plainWord = [&](std::size_t w) {
+    const std::string& f = folded_[w];
+    return !tokens_[w].is(kAllCaps) && !lexicon_.known.count(f) && !lexicon_.givenNames.count(f) &&
+           !lexicon_.titles.count(f);
+  };
+  if (!plainWord(last)) return 0;
+  bool headAfter = lexicon_.orgSuffixes.count(folded_[after.back()]) > 0;
+  std::vector<std::size_t> before;
+  bool relational = false;
+  for (std::size_t w = first; w <= last; ++w) {
+    if (!isWord(tokens_[w])) continue;
+    if (!tokens_[w].is(kCapitalised) && (folded_[w] == "of" || folded_[w] == "for"))
+      relational = true;
+    if (tokens_[w].is(kCapitalised)) before.push_back(w);
+  }
+  if (relational) {
+    if (headAfter || (after.size() == 1 && plainWord(after.front()))) return after.back();
+    return 0;
+  }
+  if (!headAfter || before.size() > 3) return 0;
+  for (std::size_t w : before)
+    if (lexicon_.givenNames.count(folded_[w]) || lexicon_.known.count(folded_[w]) ||
+        lexicon_.orgSuffixes.count(folded_[w]))
+      return 0;
+  // The organisation's own words are common words ("the Fish and ...", "Central Election and
+  // ..." beside "the election"), or follow a country's abbreviation ("U.S. Fish and ...").
+  bool afterThe = first > 0 && folded_[first - 1] == "the";
+  const Token& opening = tokens_[before.front()];
+  bool afterAbbreviation =
+      opening.is(kAllCaps) || opening.is(kDotted) || opening.end - opening.begin == 1;
+  if (afterThe || afterAbbreviation || lowercase_.count(folded_[last]) ||
+      commonWordShape(folded_[last]))
+    return after.back();
+  return 0;
 }
 
 void MentionFinder::findRuns(std::vector<Candidate>& out) {
@@ -319,6 +379,12 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     if (!outlet) words.erase(words.begin());
     if (words.empty()) return;
   }
+  // "American Hasim Rahman", "Englishman Robert Buckley": a demonym before a person's name is a
+  // group of its own, not part of the name.
+  if (nameStart == 0 && words.size() >= 3 && words.size() <= 4 && demonymBeforePerson(words)) {
+    out.push_back(Candidate{words.front(), words.front(), false, true});
+    words.erase(words.begin());
+  }
   // A sentence-initial common word before a name: "Critics Putin" never, but "Yesterday Putin";
   // "New Orleans" stays whole.
   if (words.size() > 1 && sentenceInitial_[words.front()] && folded_[words.front()] != "the" &&
@@ -340,6 +406,34 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     }
   }
   out.push_back(Candidate{words.front(), words.back(), false, false, false, nameStart > 0});
+}
+
+// Whether the first of `words` is a demonym and the others a person's name: a given name first, or
+// two or three words none of which is known, heads an organisation or place, or is written in lower
+// case in this document ("American Music Awards", "British Red Cross" stay whole).
+bool MentionFinder::demonymBeforePerson(const std::vector<std::size_t>& words) const {
+  const std::string& demonym = folded_[words.front()];
+  // "Western Naval Command": a word that opens place names opens this one too.
+  if (!lexicon_.demonyms.count(demonym) || lexicon_.givenNames.count(demonym) ||
+      lexicon_.nameOpeners.count(demonym) ||
+      lexicon_.known.count(demonym + " " + folded_[words[1]]))
+    return false;
+  std::string rest;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::string& word = folded_[words[k]];
+    if (!tokens_[words[k]].is(kCapitalised) || lexicon_.orgSuffixes.count(word) ||
+        lexicon_.placeSuffixes.count(word) || lexicon_.connectors.count(word) ||
+        lexicon_.demonyms.count(word) || lexicon_.titles.count(word))
+      return false;
+    rest += (k > 1 ? " " : "") + word;
+  }
+  if (lexicon_.known.count(rest)) return false;
+  if (lexicon_.givenNames.count(folded_[words[1]])) return true;
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (lexicon_.known.count(folded_[words[k]]) || lowercase_.count(folded_[words[k]]) ||
+        commonWordShape(folded_[words[k]]))
+      return false;
+  return true;
 }
 
 // All-caps lines: only words that are known names or names of this document elsewhere.

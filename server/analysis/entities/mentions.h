@@ -39,6 +39,8 @@ private:
   bool isTitle(std::size_t i) const;
   bool nameWord(std::size_t i) const;
   std::size_t runEnd(std::size_t first) const;
+  std::size_t andInsideName(std::size_t first, std::size_t last, std::size_t andAt) const;
+  bool demonymBeforePerson(const std::vector<std::size_t>& words) const;
   void splitRun(std::size_t first, std::size_t end, std::vector<Candidate>& out);
 
   std::string_view text_;
