@@ -82,15 +82,15 @@ struct AskedMeasures {
 // label and the keys it shares (entities, stems). `Candidate` is either function's accumulator;
 // `Keys` its scored keys, bit i of sharedKeys standing for keys[i].
 template <typename Candidate, typename Keys>
-PassageMatch matchOf(std::uint64_t ref, const Candidate& candidate, const AskedMeasures& asked,
-                     const Keys& keys) {
+PassageMatch matchOf(std::uint64_t ref, const Candidate& candidate, double candidateLength,
+                     const AskedMeasures& asked, const Keys& keys) {
   PassageMatch match;
   match.doc = static_cast<DocId>(ref >> 32);
   match.passage = static_cast<std::uint32_t>(ref & 0xffffffffu);
   match.score = candidate.score;
   match.similarity = std::min(1.0, candidate.score / asked.selfScore);
-  double lengthRatio = std::min<double>(candidate.length, asked.length) /
-                       std::max<double>(candidate.length, asked.length);
+  double lengthRatio = std::min<double>(candidateLength, asked.length) /
+                       std::max<double>(candidateLength, asked.length);
   match.nearDuplicate = candidate.sharedWeight >= kDuplicateCoverage * asked.keysWeight &&
                         lengthRatio >= kDuplicateLengthRatio;
   for (std::size_t i = 0; i < keys.size() && i < kTrackedKeys; ++i) {
@@ -173,7 +173,7 @@ void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& pa
         list = std::make_shared<std::vector<Posting>>();
       else if (list.use_count() != 1) // a published snapshot still reads this list
         list = clonedForAppend(*list);
-      insertSorted(*list, {doc, i, key.count, length});
+      insertSorted(*list, {doc, i, key.count});
     }
   }
   lengths_.mutate(doc) = std::move(lengths);
@@ -199,6 +199,12 @@ void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages&
     std::erase_if(*list, [doc](const Posting& posting) { return posting.doc == doc; });
     if (list->empty()) postings_.erase(key);
   }
+}
+
+std::uint32_t PassageIndex::lengthOf(std::uint64_t ref) const {
+  const Lengths* lengths = lengths_.find(static_cast<DocId>(ref >> 32));
+  auto passage = static_cast<std::size_t>(ref & 0xffffffffu);
+  return lengths && *lengths && passage < (*lengths)->size() ? (**lengths)[passage] : 1;
 }
 
 double PassageIndex::idfOf(std::size_t documentFrequency) const {
@@ -239,7 +245,6 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
     double score = 0;
     double ranking = 0; // score plus story context: what results are ordered by
     double sharedWeight = 0;
-    std::uint32_t length = 0;
     std::uint64_t sharedKeys = 0; // bit i: scored[i] is shared
   };
   double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
@@ -247,9 +252,9 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   double selfScore = 0, askedWeight = 0;
   std::array<double, analysis::passages::kMaxWindows> selfWindows{};
   auto add = [&](Accumulator& candidate, std::size_t i, const Posting& posting) {
-    candidate.score += scored[i].weight * termPart(posting.count, posting.length, averageLength);
+    double length = kB == 0 ? averageLength : lengthOf(refOf(posting.doc, posting.passage));
+    candidate.score += scored[i].weight * termPart(posting.count, length, averageLength);
     candidate.sharedWeight += scored[i].weight;
-    candidate.length = posting.length;
     if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
   };
   // Rare keys nominate candidates and add to their scores; common ones are kept for later.
@@ -331,7 +336,8 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   std::vector<PassageMatch> matches;
   for (std::size_t r = 0; r < count; ++r) {
     const auto& [ref, candidate] = ranked[r];
-    matches.push_back(matchOf(ref, *candidate, {selfScore, askedLength, askedWeight}, scored));
+    matches.push_back(
+        matchOf(ref, *candidate, lengthOf(ref), {selfScore, askedLength, askedWeight}, scored));
   }
   return matches;
 }
@@ -371,7 +377,6 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   std::erase_if(candidates, [doc](std::uint64_t ref) { return ref >> 32 == doc; });
   struct Accumulator {
     double score = 0, sharedWeight = 0;
-    std::uint32_t length = 0;
     std::uint64_t sharedKeys = 0; // bit i: scored[i] is shared
   };
   std::vector<Accumulator> found(candidates.size());
@@ -386,9 +391,9 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
       if (from == postings.end()) break;
       if (refOf(from->doc, from->passage) != candidates[c]) continue;
       Accumulator& candidate = found[c];
-      candidate.score += scored[i].weight * termPart(from->count, from->length, averageLength);
+      double length = kB == 0 ? averageLength : lengthOf(candidates[c]);
+      candidate.score += scored[i].weight * termPart(from->count, length, averageLength);
       candidate.sharedWeight += scored[i].weight;
-      candidate.length = from->length;
       if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
     }
   }
@@ -396,8 +401,8 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const Accumulator& candidate = found[c];
     if (candidate.score <= 0) continue;
-    matches.push_back(
-        matchOf(candidates[c], candidate, {selfScore, askedLength, askedWeight}, scored));
+    matches.push_back(matchOf(candidates[c], candidate, lengthOf(candidates[c]),
+                              {selfScore, askedLength, askedWeight}, scored));
   }
   return matches;
 }

@@ -49,16 +49,20 @@ public:
   double idf(std::string_view key) const;
 
 private:
+  // 12 bytes: the passage's length is not repeated in each of its postings (they were the index's
+  // largest part): scoring does not read it (b = 0), and a match's length is looked up once in
+  // lengths_ (lengthOf()).
   struct Posting {
     DocId doc;
     std::uint32_t passage;
     std::uint32_t count;
-    std::uint32_t length; // the passage's, kept here so scoring needs no second lookup
   };
   using PostingList = std::shared_ptr<std::vector<Posting>>;
   using Lengths = std::shared_ptr<const std::vector<std::uint32_t>>;
 
   double idfOf(std::size_t documentFrequency) const;
+  // The length of passage `ref` (document << 32 | passage), at least 1.
+  std::uint32_t lengthOf(std::uint64_t ref) const;
 
   // Many small shards: a document touches a few hundred terms, and after each publication the
   // writer clones every shard it touches, so the shard size bounds the copying per publication.

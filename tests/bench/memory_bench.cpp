@@ -4,7 +4,9 @@
 // each part of a DocumentAnalysis holds (by freeing the parts one at a time from a copy), the
 // heap the CorpusIndex grows by when every document is added, and the encoded size of the analysis
 // in the persistent cache. Prints bytes and multiples of the text's size. heaptrack is not
-// available on the build machines; malloc's own counters are exact for what they cover.
+// available on the build machines; malloc's own counters are exact for what they cover, except that
+// blocks freed into glibc's per-thread cache still count as in use: for exact per-part figures run
+//   GLIBC_TUNABLES=glibc.malloc.tcache_count=0 dossier-memory-bench DIR
 #include "server/analysis/document.h"
 #include "server/corpus/cache_codec.h"
 #include "server/corpus/scan.h"
@@ -17,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 using namespace dossier;
@@ -99,6 +102,38 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < kept.size(); ++i)
     corpusIndex->add(static_cast<index::DocId>(i), *kept[i]);
   std::int64_t indexBytes = heapInUse() - before;
+  corpusIndex.reset();
+  // The same index, one sub-index at a time, to see which one holds what.
+  std::map<std::string, std::int64_t> indexParts;
+  std::size_t postingCount = 0;
+  std::unordered_set<analysis::Interned> postingKeys;
+  {
+    std::int64_t start = heapInUse();
+    auto entities = std::make_unique<index::EntityIndex>();
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      entities->add(static_cast<index::DocId>(i), kept[i]->entities);
+    indexParts["entities"] = heapInUse() - start;
+  }
+  {
+    std::int64_t start = heapInUse();
+    auto lines = std::make_unique<index::LineIndex>();
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      lines->add(static_cast<index::DocId>(i), kept[i]->findings);
+    indexParts["lines"] = heapInUse() - start;
+  }
+  {
+    std::int64_t start = heapInUse();
+    auto passageIndex = std::make_unique<index::PassageIndex>();
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      passageIndex->add(static_cast<index::DocId>(i), kept[i]->passages);
+    indexParts["passages"] = heapInUse() - start;
+    for (const auto& analysis : kept)
+      for (const auto& passage : analysis->passages.passages)
+        for (const auto& key : index::passageKeys(passage)) {
+          ++postingCount;
+          postingKeys.insert(key.key);
+        }
+  }
 
   auto row = [&](const char* what, std::int64_t bytes) {
     std::printf("%-22s %12.1f MiB %7.2fx text\n", what, static_cast<double>(bytes) / (1 << 20),
@@ -112,8 +147,11 @@ int main(int argc, char** argv) {
     row(("  " + name).c_str(), bytes);
   row("  unused capacity", slack);
   row("index", indexBytes);
+  for (const auto& [name, bytes] : indexParts)
+    row(("  " + name).c_str(), bytes);
   std::printf("%lld passage terms, %zu interned strings (counted in the analysis total)\n",
               static_cast<long long>(termCount), analysis::Interned::tableSize());
+  std::printf("%zu passage postings under %zu keys\n", postingCount, postingKeys.size());
   row("cache entry (encoded)", encoded);
   return 0;
 }
