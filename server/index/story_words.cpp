@@ -75,6 +75,7 @@ std::vector<DocId> StoryWords::storyDocuments(DocId doc, Offset offset) const {
     std::map<DocId, double> bestOfPassage;
     for (const auto& match : passages_.related(doc, passages[e], options_.candidates)) {
       double similarity = match.similarity;
+      // The reverse way costs a lookup per candidate: only for those that could still count.
       if (options_.symmetric && similarity >= options_.minSimilarity / 4)
         similarity = std::max(similarity, reverseSimilarity(doc, e, match.doc, match.passage));
       double& kept = bestOfPassage[match.doc];
