@@ -19,20 +19,35 @@ index::StoryWords storyWordsOf(const RequestContext& context) {
       *snapshot->knowledge->passages);
 }
 
-} // namespace
-
-std::optional<nlohmann::json> storyWordReferences(const RequestContext& context,
-                                                  const protocol::ReferenceParams& params) {
+// The story word under the request's cursor, with the lookup that found it; nullopt when none.
+struct WordHere {
+  const corpus::Document* doc;
+  index::StoryWords words;
+  index::StoryWord word;
+};
+std::optional<WordHere> wordHere(const RequestContext& context,
+                                 const protocol::TextDocumentPositionParams& params) {
   const corpus::Document* doc = context.document(params.textDocument.uri);
   if (!doc) return std::nullopt;
   auto words = storyWordsOf(context);
   auto word = words.at(doc->id, context.offset(*doc, params.position));
   if (!word) return std::nullopt;
+  return WordHere{doc, std::move(words), std::move(*word)};
+}
+
+} // namespace
+
+std::optional<nlohmann::json> storyWordReferences(const RequestContext& context,
+                                                  const protocol::ReferenceParams& params) {
+  auto here = wordHere(context, params);
+  if (!here) return std::nullopt;
+  const corpus::Document* doc = here->doc;
+  const index::StoryWord& word = here->word;
   nlohmann::json out = nlohmann::json::array();
   MentionRanges ranges(context);
-  for (const auto& found : words.occurrences(doc->id, *word)) {
+  for (const auto& found : here->words.occurrences(doc->id, word)) {
     // The word asked about is its own declaration: left out when the client says so.
-    if (!params.context.includeDeclaration && found.doc == doc->id && found.span == word->span)
+    if (!params.context.includeDeclaration && found.doc == doc->id && found.span == word.span)
       continue;
     const corpus::Document* other = ranges.document(found.doc);
     if (other) out.push_back(protocol::toJSON(ranges.location(*other, found.span)));
@@ -43,14 +58,11 @@ std::optional<nlohmann::json> storyWordReferences(const RequestContext& context,
 std::optional<nlohmann::json>
 storyWordHighlights(const RequestContext& context,
                     const protocol::TextDocumentPositionParams& params) {
-  const corpus::Document* doc = context.document(params.textDocument.uri);
-  if (!doc) return std::nullopt;
-  auto words = storyWordsOf(context);
-  auto word = words.at(doc->id, context.offset(*doc, params.position));
-  if (!word) return std::nullopt;
+  auto here = wordHere(context, params);
+  if (!here) return std::nullopt;
   nlohmann::json out = nlohmann::json::array();
-  auto lines = context.lines(*doc);
-  for (analysis::Span span : words.occurrencesIn(doc->id, word->key))
+  auto lines = context.lines(*here->doc);
+  for (analysis::Span span : here->words.occurrencesIn(here->doc->id, here->word.key))
     out.push_back(protocol::toJSON(protocol::DocumentHighlight{
         context.range(lines, span), protocol::DocumentHighlightKind::Text}));
   return out;

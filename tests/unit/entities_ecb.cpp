@@ -15,7 +15,7 @@
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
-#include "tests/unit/ecb_fixture.h"
+#include "tests/unit/ecb_corpus.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -82,20 +82,16 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
     return;
   }
   auto gold = nlohmann::json::parse(readFile(dir / "gold.json"));
-  std::vector<std::string> names, texts;
-  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
-  std::map<std::string, std::size_t> docIndex;
-  index::CorpusIndex corpus;
+  auto ecb = test::ecb::loadCorpus(dir, gold);
+  const auto& names = ecb->names;
+  const auto& texts = ecb->texts;
+  const auto& analyses = ecb->analyses;
+  const auto& docIndex = ecb->docIndex;
+  const index::CorpusIndex& corpus = ecb->index;
   std::unordered_set<std::string> lowercaseWords; // words the corpus writes in lower case
-  for (const auto& name : gold["docs"]) {
-    names.push_back(name.get<std::string>());
-    docIndex[names.back()] = names.size() - 1;
-    texts.push_back(readFile(dir / "corpus" / names.back()));
-    for (const std::string& w : wordsOf(texts.back()))
+  for (const std::string& text : texts)
+    for (const std::string& w : wordsOf(text))
       if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') lowercaseWords.insert(w);
-    analyses.push_back(analysis::analyzeDocument(texts.back(), *analysis::Knowledge::builtin()));
-    corpus.add(static_cast<index::DocId>(names.size() - 1), *analyses.back());
-  }
   index::LinkOverrides overrides;
   index::EntityQuery query(
       corpus.entities,

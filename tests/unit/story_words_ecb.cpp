@@ -10,7 +10,7 @@
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/story_words.h"
-#include "tests/unit/ecb_fixture.h"
+#include "tests/unit/ecb_corpus.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -49,23 +49,17 @@ TEST_CASE("story words on ECB+ news: event chains across documents", "[.ecb]") {
     return;
   }
   auto gold = nlohmann::json::parse(readFile(dir / "gold.json"));
-  std::vector<std::string> names, texts;
-  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
-  std::vector<std::vector<analysis::Span>> selected;
-  std::map<std::string, std::size_t> docIndex;
-  index::CorpusIndex corpus;
+  auto ecb = test::ecb::loadCorpus(dir, gold);
+  const auto& names = ecb->names;
+  const auto& texts = ecb->texts;
+  const auto& analyses = ecb->analyses;
+  const index::CorpusIndex& corpus = ecb->index;
   const auto& knowledge = *analysis::Knowledge::builtin();
-  for (const auto& name : gold["docs"]) {
-    names.push_back(name.get<std::string>());
-    docIndex[names.back()] = names.size() - 1;
-    texts.push_back(readFile(dir / "corpus" / names.back()));
-    analyses.push_back(analysis::analyzeDocument(texts.back(), knowledge));
-    corpus.add(static_cast<index::DocId>(names.size() - 1), *analyses.back());
-    selected.emplace_back();
-    for (const auto& range : gold["selected_sentences"][names.back()])
-      selected.back().push_back({byteOffset(texts.back(), range[0].get<std::size_t>()),
-                                 byteOffset(texts.back(), range[1].get<std::size_t>())});
-  }
+  std::vector<std::vector<analysis::Span>> selected(names.size());
+  for (std::size_t d = 0; d < names.size(); ++d)
+    for (const auto& range : gold["selected_sentences"][names[d]])
+      selected[d].push_back({byteOffset(texts[d], range[0].get<std::size_t>()),
+                             byteOffset(texts[d], range[1].get<std::size_t>())});
   auto isSelected = [&](std::size_t d, analysis::Span span) {
     for (analysis::Span s : selected[d])
       if (span.begin >= s.begin && span.end <= s.end) return true;
@@ -77,7 +71,7 @@ TEST_CASE("story words on ECB+ news: event chains across documents", "[.ecb]") {
   std::map<std::string, std::vector<std::size_t>> chains;
   for (const auto& span : gold["spans"]) {
     if (span["kind"] != "event" || !span.contains("cluster")) continue;
-    std::size_t d = docIndex.at(span["doc"].get<std::string>());
+    std::size_t d = ecb->docIndex.at(span["doc"].get<std::string>());
     analysis::Span at{byteOffset(texts[d], span["start"].get<std::size_t>()),
                       byteOffset(texts[d], span["end"].get<std::size_t>())};
     if (!isSelected(d, at)) continue;
