@@ -22,6 +22,7 @@ std::string pairKey(std::string_view entity, std::string_view kind) {
 FigureTable::FigureTable(const Snapshot& snapshot, const FigureTable* previous) {
   const Snapshot::DocumentList& documents = *snapshot.documents;
   documents_.resize(documents.size());
+  if (previous) byEntityAndKind_ = previous->byEntityAndKind_; // shard pointers only
   std::vector<std::size_t> toRead;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     if (!documents[i]) continue;
@@ -32,6 +33,11 @@ FigureTable::FigureTable(const Snapshot& snapshot, const FigureTable* previous) 
     else
       toRead.push_back(i);
   }
+  // What the previous table holds of documents changed or gone leaves before they are read again.
+  if (previous)
+    for (std::size_t i = 0; i < previous->documents_.size(); ++i)
+      if (previous->documents_[i] && (i >= documents_.size() || !documents_[i]))
+        removeDocument(static_cast<DocId>(i), *previous->documents_[i]);
   // Only passages naming an entity are read: one naming none shares no entity with another, so
   // the flag never compares it. Documents are handed out in small blocks: their sizes vary a lot.
   constexpr std::size_t kBlock = 16;
@@ -61,24 +67,53 @@ FigureTable::FigureTable(const Snapshot& snapshot, const FigureTable* previous) 
   work();
   for (auto& helper : helpers)
     helper.join();
+  for (std::size_t i : toRead)
+    addDocument(static_cast<DocId>(i), *documents_[i]);
+}
 
-  // In document order, so every list comes out sorted.
+void FigureTable::forEachEntry(
+    DocId doc, const DocumentFigures& figures,
+    const std::function<void(const std::string&, std::uint64_t)>& visit) {
+  const auto& passages = figures.analysis->passages.passages;
   std::vector<std::string_view> kinds;
-  for (std::size_t d = 0; d < documents_.size(); ++d) {
-    if (!documents_[d]) continue;
-    const auto& passages = documents_[d]->analysis->passages.passages;
-    for (const auto& [p, figures] : documents_[d]->passages) {
-      kinds.clear();
-      for (const CountedFigure& figure : figures)
-        kinds.push_back(figure.kind);
-      std::sort(kinds.begin(), kinds.end());
-      kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
-      std::uint64_t ref = (std::uint64_t{d} << 32) | p;
-      for (const std::string& entity : passages[p].entities)
-        for (std::string_view kind : kinds)
-          byEntityAndKind_[pairKey(entity, kind)].push_back(ref);
-    }
+  for (const auto& [p, counted] : figures.passages) {
+    kinds.clear();
+    for (const CountedFigure& figure : counted)
+      kinds.push_back(figure.kind);
+    std::sort(kinds.begin(), kinds.end());
+    kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+    std::uint64_t ref = (std::uint64_t{doc} << 32) | p;
+    for (const std::string& entity : passages[p].entities)
+      for (std::string_view kind : kinds)
+        visit(pairKey(entity, kind), ref);
   }
+}
+
+void FigureTable::addDocument(DocId doc, const DocumentFigures& figures) {
+  forEachEntry(doc, figures, [this](const std::string& key, std::uint64_t ref) {
+    Refs& refs = byEntityAndKind_.mutate(key);
+    if (!refs)
+      refs = std::make_shared<std::vector<std::uint64_t>>();
+    else if (refs.use_count() != 1) // the previous table still reads this list
+      refs = std::make_shared<std::vector<std::uint64_t>>(*refs);
+    // Ascending: a new document (the highest id) appends; one read again goes back in place.
+    if (refs->empty() || refs->back() < ref)
+      refs->push_back(ref);
+    else if (auto at = std::lower_bound(refs->begin(), refs->end(), ref);
+             at == refs->end() || *at != ref)
+      refs->insert(at, ref);
+  });
+}
+
+void FigureTable::removeDocument(DocId doc, const DocumentFigures& figures) {
+  forEachEntry(doc, figures, [this, doc](const std::string& key, std::uint64_t) {
+    const Refs* existing = byEntityAndKind_.find(key);
+    if (!existing || !*existing) return;
+    Refs& refs = byEntityAndKind_.mutate(key);
+    if (refs.use_count() != 1) refs = std::make_shared<std::vector<std::uint64_t>>(*refs);
+    std::erase_if(*refs, [doc](std::uint64_t ref) { return ref >> 32 == doc; });
+    if (refs->empty()) byEntityAndKind_.erase(key);
+  });
 }
 
 const std::vector<CountedFigure>& FigureTable::figuresOf(DocId doc, std::uint32_t passage) const {
@@ -92,8 +127,8 @@ const std::vector<CountedFigure>& FigureTable::figuresOf(DocId doc, std::uint32_
 
 const std::vector<std::uint64_t>* FigureTable::passagesWith(std::string_view entity,
                                                             std::string_view kind) const {
-  auto it = byEntityAndKind_.find(pairKey(entity, kind));
-  return it == byEntityAndKind_.end() ? nullptr : &it->second;
+  const Refs* refs = byEntityAndKind_.find(pairKey(entity, kind));
+  return refs && *refs ? refs->get() : nullptr;
 }
 
 } // namespace dossier::corpus

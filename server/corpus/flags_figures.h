@@ -8,12 +8,13 @@
 
 #include "server/corpus/flags_numbers.h"
 #include "server/corpus/snapshot.h"
+#include "server/index/cow_map.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -42,8 +43,17 @@ private:
     std::shared_ptr<const analysis::DocumentAnalysis> analysis;
     std::vector<std::pair<std::uint32_t, std::vector<CountedFigure>>> passages; // by passage
   };
+  using Refs = std::shared_ptr<std::vector<std::uint64_t>>;
+  // What one document's figures add to byEntityAndKind_: each (entity, kind) key with its refs.
+  static void forEachEntry(DocId doc, const DocumentFigures& figures,
+                           const std::function<void(const std::string&, std::uint64_t)>& visit);
+  void addDocument(DocId doc, const DocumentFigures& figures);
+  void removeDocument(DocId doc, const DocumentFigures& figures);
+
   std::vector<std::shared_ptr<const DocumentFigures>> documents_; // by document id; may be null
-  std::unordered_map<std::string, std::vector<std::uint64_t>> byEntityAndKind_;
+  // Copied from the previous table in shards and changed only for the documents read again: after
+  // a keystroke the table costs the edited document, not the corpus.
+  index::CowShardedMap<std::string, Refs, std::hash<std::string>, 1024> byEntityAndKind_;
 };
 
 } // namespace dossier::corpus
