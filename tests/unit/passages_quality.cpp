@@ -135,10 +135,13 @@ TEST_CASE("related passages on the samples' dev split: recall@5 and precision@1"
     if (verbose && (results.empty() || !isHit(results.front()))) {
       std::cout << "MISS" << (anyHit ? " (in top 5)" : "") << " [" << *groupNames.begin() << "] "
                 << excerpt(doc, passage.span) << "\n";
+      // A held-out result is named, never shown: its text is not read while tuning.
       for (const auto& match : results)
         std::cout << "   " << (isHit(match) ? "+ " : "- ") << match.similarity << " "
-                  << excerpt(docs[match.doc],
-                             docs[match.doc].analysis->passages.passages[match.passage].span)
+                  << (docs[match.doc].dev
+                          ? excerpt(docs[match.doc],
+                                    docs[match.doc].analysis->passages.passages[match.passage].span)
+                          : docs[match.doc].name + " (held out)")
                   << "\n";
       if (std::getenv("DOSSIER_PASSAGES_SHARED"))
         for (const auto& match : results) {
