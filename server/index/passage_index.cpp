@@ -135,48 +135,27 @@ std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) 
 
 namespace {
 
-// A copy of a shared posting list with room to grow: a plain copy has no spare capacity, so the
-// append that follows would at once copy every posting a second time.
-template <typename Posting>
-std::shared_ptr<std::vector<Posting>> clonedForAppend(const std::vector<Posting>& list) {
-  auto copy = std::make_shared<std::vector<Posting>>();
-  copy->reserve(2 * list.size() + 1);
-  copy->assign(list.begin(), list.end());
-  return copy;
-}
-
-// Keeps a posting list sorted by (document, passage), so that a candidate's count can be found by
-// binary search: a new document (the highest id) appends; a re-added one is put back in place.
-template <typename Posting> void insertSorted(std::vector<Posting>& list, const Posting& posting) {
-  auto before = [](const Posting& a, const Posting& b) {
-    return a.doc != b.doc ? a.doc < b.doc : a.passage < b.passage;
-  };
-  if (list.empty() || before(list.back(), posting))
-    list.push_back(posting);
-  else
-    list.insert(std::upper_bound(list.begin(), list.end(), posting, before), posting);
+// A document's postings, passage by passage.
+std::vector<PassageEntry> entriesOf(const analysis::passages::DocumentPassages& passages) {
+  std::vector<PassageEntry> entries;
+  for (std::uint32_t i = 0; i < passages.passages.size(); ++i)
+    for (const PassageKey& key : passageKeys(passages.passages[i]))
+      entries.push_back({key.key, i, key.count});
+  return entries;
 }
 
 } // namespace
 
 void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
   auto lengths = std::make_shared<std::vector<std::uint32_t>>();
-  for (std::uint32_t i = 0; i < passages.passages.size(); ++i) {
-    const auto& passage = passages.passages[i];
+  for (const auto& passage : passages.passages) {
     std::uint32_t length = std::max<std::uint32_t>(1, passage.length);
     lengths->push_back(length);
     ++passages_;
     totalLength_ += length;
-    for (const PassageKey& key : passageKeys(passage)) {
-      PostingList& list = postings_.mutate(key.key);
-      if (!list)
-        list = std::make_shared<std::vector<Posting>>();
-      else if (list.use_count() != 1) // a published snapshot still reads this list
-        list = clonedForAppend(*list);
-      insertSorted(*list, {doc, i, key.count});
-    }
   }
   lengths_.mutate(doc) = std::move(lengths);
+  postings_.add(doc, entriesOf(passages));
 }
 
 void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages& passages) {
@@ -187,18 +166,7 @@ void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages&
     }
     lengths_.erase(doc);
   }
-  std::unordered_set<analysis::Interned> keys;
-  for (const auto& passage : passages.passages)
-    for (const PassageKey& key : passageKeys(passage))
-      keys.insert(key.key);
-  for (analysis::Interned key : keys) {
-    const PostingList* existing = postings_.find(key);
-    if (!existing || !*existing) continue;
-    PostingList& list = postings_.mutate(key);
-    if (list.use_count() != 1) list = std::make_shared<std::vector<Posting>>(*list);
-    std::erase_if(*list, [doc](const Posting& posting) { return posting.doc == doc; });
-    if (list->empty()) postings_.erase(key);
-  }
+  postings_.remove(doc, entriesOf(passages));
 }
 
 std::uint32_t PassageIndex::lengthOf(std::uint64_t ref) const {
@@ -215,8 +183,8 @@ double PassageIndex::idfOf(std::size_t documentFrequency) const {
 double PassageIndex::idf(std::string_view text) const {
   auto key = analysis::Interned::find(text); // a text no passage has was never interned
   if (!key) return 0.0;
-  const PostingList* list = postings_.find(*key);
-  return list && *list ? idfOf((*list)->size()) : 0.0;
+  std::size_t frequency = postings_.find(*key).frequency;
+  return frequency ? idfOf(frequency) : 0.0;
 }
 
 std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passages::Passage& asked,
@@ -224,7 +192,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   if (passages_ == 0 || limit == 0) return {};
   struct Key {
     const PassageKey* key;
-    const std::vector<Posting>* postings;
+    PassagePostings::Lists postings;
     double weight; // idf x evidence weight
   };
   std::vector<PassageKey> keys = passageKeys(asked);
@@ -234,9 +202,9 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   std::size_t maxNominating =
       small ? passages_ : static_cast<std::size_t>(kCandidateShare * passages_);
   for (const PassageKey& key : keys) {
-    const PostingList* list = postings_.find(key.key);
-    if (!list || !*list || (*list)->size() > maxFrequency) continue;
-    scored.push_back({&key, list->get(), idfOf((*list)->size()) * key.weight});
+    PassagePostings::Lists lists = postings_.find(key.key);
+    if (lists.frequency == 0 || lists.frequency > maxFrequency) continue;
+    scored.push_back({&key, lists, idfOf(lists.frequency) * key.weight});
   }
   std::sort(scored.begin(), scored.end(),
             [](const Key& a, const Key& b) { return a.weight > b.weight; });
@@ -260,7 +228,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   // Rare keys nominate candidates and add to their scores; common ones are kept for later.
   std::size_t nominatingPostings = 0;
   for (const Key& key : scored)
-    if (key.postings->size() <= maxNominating) nominatingPostings += key.postings->size();
+    if (key.postings.frequency <= maxNominating) nominatingPostings += key.postings.frequency;
   std::unordered_map<std::uint64_t, Accumulator> candidates;
   candidates.reserve(nominatingPostings);
   std::vector<std::size_t> common;
@@ -270,12 +238,13 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
     selfScore += part;
     addToWindows(selfWindows, *key.key, part, askedLength, averageLength);
     askedWeight += key.weight;
-    if (key.postings->size() > maxNominating) {
+    if (key.postings.frequency > maxNominating) {
       common.push_back(i);
       continue;
     }
-    for (const Posting& posting : *key.postings)
+    postings_.forEach(key.postings, [&](const Posting& posting) {
       if (posting.doc != doc) add(candidates[refOf(posting.doc, posting.passage)], i, posting);
+    });
   }
   if (selfScore <= 0) return {};
   // The floor is a share of what the asked passage's best window shares with itself: a match to
@@ -304,14 +273,10 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
     }
     std::sort(ranked.begin(), ranked.end(), byRef);
     for (std::size_t i : common) {
-      const std::vector<Posting>& postings = *scored[i].postings;
-      auto from = postings.begin();
+      PassagePostings::Cursor cursor(postings_, scored[i].postings);
       for (auto& [ref, candidate] : ranked) {
-        from = std::lower_bound(from, postings.end(), ref, [](const Posting& p, std::uint64_t r) {
-          return refOf(p.doc, p.passage) < r;
-        });
-        if (from == postings.end()) break;
-        if (refOf(from->doc, from->passage) == ref) add(*candidate, i, *from);
+        if (const Posting* posting = cursor.seek(ref)) add(*candidate, i, *posting);
+        if (cursor.done()) break;
       }
     }
   }
@@ -349,7 +314,7 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   // The keys and their weights as related() takes them, so the scores agree.
   struct Key {
     const PassageKey* key;
-    const std::vector<Posting>* postings;
+    PassagePostings::Lists postings;
     double weight;
   };
   std::vector<PassageKey> keys = passageKeys(asked);
@@ -357,9 +322,9 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   bool small = passages_ <= kSmallCorpus;
   std::size_t maxFrequency = small ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
   for (const PassageKey& key : keys) {
-    const PostingList* list = postings_.find(key.key);
-    if (!list || !*list || (*list)->size() > maxFrequency) continue;
-    scored.push_back({&key, list->get(), idfOf((*list)->size()) * key.weight});
+    PassagePostings::Lists lists = postings_.find(key.key);
+    if (lists.frequency == 0 || lists.frequency > maxFrequency) continue;
+    scored.push_back({&key, lists, idfOf(lists.frequency) * key.weight});
   }
   std::sort(scored.begin(), scored.end(),
             [](const Key& a, const Key& b) { return a.weight > b.weight; });
@@ -382,17 +347,13 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
   std::vector<Accumulator> found(candidates.size());
   // Each key's postings are sorted like the candidates: one forward search per candidate.
   for (std::size_t i = 0; i < scored.size(); ++i) {
-    const std::vector<Posting>& postings = *scored[i].postings;
-    auto from = postings.begin();
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      from = std::lower_bound(
-          from, postings.end(), candidates[c],
-          [](const Posting& p, std::uint64_t r) { return refOf(p.doc, p.passage) < r; });
-      if (from == postings.end()) break;
-      if (refOf(from->doc, from->passage) != candidates[c]) continue;
+    PassagePostings::Cursor cursor(postings_, scored[i].postings);
+    for (std::size_t c = 0; c < candidates.size() && !cursor.done(); ++c) {
+      const Posting* posting = cursor.seek(candidates[c]);
+      if (!posting) continue;
       Accumulator& candidate = found[c];
       double length = kB == 0 ? averageLength : lengthOf(candidates[c]);
-      candidate.score += scored[i].weight * termPart(from->count, length, averageLength);
+      candidate.score += scored[i].weight * termPart(posting->count, length, averageLength);
       candidate.sharedWeight += scored[i].weight;
       if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
     }

@@ -2,14 +2,15 @@
 // other documents related to a given one (BM25 over passages, entity keys and numbers as extra
 // terms).
 //
-// Incremental like every sub-index: add() and remove() touch only one document's postings. Copies
-// share posting lists (CowShardedMap shards, then copy-on-write lists), so a snapshot's copy is
-// cheap and the writer clones only what it changes.
+// Incremental like every sub-index: add() and remove() touch only one document's postings, and an
+// edit's cost does not grow with the corpus (passage_postings.h). Copies share the posting lists,
+// so a snapshot's copy is cheap and the writer clones only what it changes.
 #pragma once
 
 #include "server/analysis/passages/document_passages.h"
 #include "server/index/cow_map.h"
 #include "server/index/doc_id.h"
+#include "server/index/passage_postings.h"
 
 #include <cstdint>
 #include <memory>
@@ -49,25 +50,17 @@ public:
   double idf(std::string_view key) const;
 
 private:
-  // 12 bytes: the passage's length is not repeated in each of its postings (they were the index's
-  // largest part): scoring does not read it (b = 0), and a match's length is looked up once in
-  // lengths_ (lengthOf()).
-  struct Posting {
-    DocId doc;
-    std::uint32_t passage;
-    std::uint32_t count;
-  };
-  using PostingList = std::shared_ptr<std::vector<Posting>>;
+  // The passage's length is not repeated in each of its postings (they were the index's largest
+  // part): scoring does not read it (b = 0), and a match's length is looked up once in lengths_
+  // (lengthOf()).
+  using Posting = PassagePosting;
   using Lengths = std::shared_ptr<const std::vector<std::uint32_t>>;
 
   double idfOf(std::size_t documentFrequency) const;
   // The length of passage `ref` (document << 32 | passage), at least 1.
   std::uint32_t lengthOf(std::uint64_t ref) const;
 
-  // Many small shards: a document touches a few hundred terms, and after each publication the
-  // writer clones every shard it touches, so the shard size bounds the copying per publication.
-  // Keys interned: a key's text is stored once however many shard copies hold it.
-  CowShardedMap<analysis::Interned, PostingList, std::hash<analysis::Interned>, 16384> postings_;
+  PassagePostings postings_;
   CowShardedMap<DocId, Lengths, std::hash<DocId>, 64> lengths_; // per document, per passage
   std::uint64_t passages_ = 0;
   std::uint64_t totalLength_ = 0;

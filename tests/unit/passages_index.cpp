@@ -4,6 +4,10 @@
 #include "server/index/passage_index.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
 
 using namespace dossier;
 using analysis::analyzeDocument;
@@ -188,4 +192,81 @@ TEST_CASE("a long asked passage finds what one of its parts shares, under the wh
   for (auto& term : long_.terms)
     term.windows = 1;
   CHECK(passages.related(0, asked.passages[0], 5).empty());
+}
+
+namespace {
+
+// A passage of `size` words drawn from a skewed vocabulary: low word numbers are common.
+analysis::passages::DocumentPassages randomPassage(std::mt19937& random, int size) {
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  std::set<std::string> words;
+  while (static_cast<int>(words.size()) < size)
+    words.insert("w" + std::to_string(static_cast<int>(std::pow(uniform(random), 3) * 3000)));
+  return featurePassage({words.begin(), words.end()});
+}
+
+// What related() answers for `asked`, as text (documents, passages, rounded scores, shared keys).
+std::string answers(const index::PassageIndex& passages, index::DocId doc,
+                    const analysis::passages::DocumentPassages& asked) {
+  std::string out;
+  for (const auto& match : passages.related(doc, asked.passages[0], 10)) {
+    out += std::to_string(match.doc) + "." + std::to_string(match.passage) + " " +
+           std::to_string(std::lround(match.score * 1e6)) + (match.nearDuplicate ? " dup" : "");
+    for (const auto& stem : match.sharedStems)
+      out += " " + stem;
+    out += "\n";
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("after thousands of edits the index answers exactly as one built afresh",
+          "[passages][index]") {
+  // 6,000 one-passage documents (a large corpus: common words are scored, not walked), then edits,
+  // deletions and new documents, enough for the edited postings to be folded into the base lists
+  // once and to be pending again after.
+  std::mt19937 random(7);
+  std::map<index::DocId, analysis::passages::DocumentPassages> documents;
+  index::PassageIndex edited;
+  for (index::DocId d = 0; d < 6000; ++d) {
+    documents[d] = randomPassage(random, 12);
+    edited.add(d, documents[d]);
+  }
+  index::PassageIndex published = edited; // a snapshot taken before the edits
+  const auto first5 = documents[5];
+  std::string publishedAnswer = answers(published, 5, first5);
+  std::uniform_int_distribution<index::DocId> pick(0, 6999);
+  for (int step = 0; step < 1200; ++step) {
+    index::DocId d = pick(random);
+    auto it = documents.find(d);
+    if (it != documents.end()) {
+      edited.remove(d, it->second);
+      if (step % 10 == 0) { // a deletion
+        documents.erase(it);
+        continue;
+      }
+    }
+    documents[d] = randomPassage(random, 12); // an edit, or a new document
+    edited.add(d, documents[d]);
+  }
+  index::PassageIndex fresh;
+  for (const auto& [d, passages] : documents)
+    fresh.add(d, passages);
+  REQUIRE(edited.passageCount() == fresh.passageCount());
+  std::size_t compared = 0, withResults = 0;
+  for (const auto& [d, passages] : documents) {
+    if (d % 37 != 0) continue;
+    INFO("document " << d);
+    std::string expected = answers(fresh, d, passages);
+    CHECK(answers(edited, d, passages) == expected);
+    CHECK(edited.idf(passages.passages[0].terms[0].stem) ==
+          Approx(fresh.idf(passages.passages[0].terms[0].stem)));
+    ++compared;
+    withResults += !expected.empty();
+  }
+  CHECK(compared > 100);
+  CHECK(withResults > compared / 2);
+  // The copy taken before the edits still answers as it did.
+  CHECK(answers(published, 5, first5) == publishedAnswer);
 }

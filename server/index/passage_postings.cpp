@@ -1,0 +1,168 @@
+#include "server/index/passage_postings.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace dossier::index {
+namespace {
+
+// Folding clones every base list the pending documents touch: it waits until enough documents are
+// pending that one clone serves many of them (editing one file again and again keeps one pending).
+constexpr std::size_t kFoldAtLeast = 64;
+constexpr std::size_t kFoldShare = 8; // or one eighth of the base documents, if more
+
+std::uint64_t refOf(const PassagePosting& posting) {
+  return (static_cast<std::uint64_t>(posting.doc) << 32) | posting.passage;
+}
+
+bool before(const PassagePosting& a, const PassagePosting& b) {
+  return refOf(a) < refOf(b);
+}
+
+// Keeps a list sorted by (document, passage): a new document (the highest id) appends; a re-added
+// one goes back in place.
+void insertSorted(PassagePostings::List& list, const PassagePosting& posting) {
+  if (list.empty() || before(list.back(), posting))
+    list.push_back(posting);
+  else
+    list.insert(std::upper_bound(list.begin(), list.end(), posting, before), posting);
+}
+
+void insertId(std::vector<DocId>& ids, DocId id) {
+  auto at = std::lower_bound(ids.begin(), ids.end(), id);
+  if (at == ids.end() || *at != id) ids.insert(at, id);
+}
+
+bool containsId(const std::vector<DocId>& ids, DocId id) {
+  return std::binary_search(ids.begin(), ids.end(), id);
+}
+
+} // namespace
+
+PassagePostings::Recent& PassagePostings::writableRecent() {
+  if (recent_.use_count() != 1) recent_ = std::make_shared<Recent>(*recent_);
+  return *recent_;
+}
+
+bool PassagePostings::stale(DocId doc) const {
+  const std::vector<DocId>& ids = recent_->stale;
+  if (ids.empty()) return false;
+  if (ids.size() == 1) return ids[0] == doc;
+  return containsId(ids, doc);
+}
+
+void PassagePostings::add(DocId doc, const std::vector<PassageEntry>& entries) {
+  if (recent_->documents.empty() && recent_->stale.empty()) {
+    addToBase(doc, entries); // the folder's first reading: nothing has moved yet
+    return;
+  }
+  Recent& recent = writableRecent();
+  insertId(recent.documents, doc);
+  for (const PassageEntry& entry : entries)
+    insertSorted(recent.lists[entry.key], {doc, entry.passage, entry.count});
+  if (pendingDocuments() > std::max(kFoldAtLeast, baseDocuments_ / kFoldShare)) fold();
+}
+
+void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entries) {
+  for (const PassageEntry& entry : entries) {
+    BaseList& list = base_.mutate(entry.key);
+    if (!list) {
+      list = std::make_shared<List>();
+    } else if (list.use_count() != 1) { // a published snapshot still reads this list
+      // With room to grow: a plain copy has none, and the append would copy it all again.
+      auto copy = std::make_shared<List>();
+      copy->reserve(2 * list->size() + 1);
+      copy->assign(list->begin(), list->end());
+      list = std::move(copy);
+    }
+    insertSorted(*list, {doc, entry.passage, entry.count});
+  }
+  ++baseDocuments_;
+}
+
+void PassagePostings::remove(DocId doc, const std::vector<PassageEntry>& entries) {
+  if (containsId(recent_->documents, doc)) {
+    Recent& recent = writableRecent();
+    recent.documents.erase(std::lower_bound(recent.documents.begin(), recent.documents.end(), doc));
+    for (const PassageEntry& entry : entries) {
+      auto it = recent.lists.find(entry.key);
+      if (it == recent.lists.end()) continue;
+      std::erase_if(it->second, [doc](const PassagePosting& p) { return p.doc == doc; });
+      if (it->second.empty()) recent.lists.erase(it);
+    }
+    return;
+  }
+  if (stale(doc)) return; // its base postings are already stale, and it has no others
+  Recent& recent = writableRecent();
+  insertId(recent.stale, doc);
+  for (const PassageEntry& entry : entries)
+    ++recent.staleCounts[entry.key];
+  --baseDocuments_;
+  if (pendingDocuments() > std::max(kFoldAtLeast, baseDocuments_ / kFoldShare)) fold();
+}
+
+void PassagePostings::fold() {
+  std::unordered_set<analysis::Interned> touched;
+  for (const auto& [key, count] : recent_->staleCounts)
+    touched.insert(key);
+  for (const auto& [key, list] : recent_->lists)
+    touched.insert(key);
+  for (analysis::Interned key : touched) {
+    const BaseList* existing = base_.find(key);
+    auto recent = recent_->lists.find(key);
+    auto merged = std::make_shared<List>();
+    std::size_t recentSize = recent == recent_->lists.end() ? 0 : recent->second.size();
+    if (existing && *existing) {
+      merged->reserve((*existing)->size() + recentSize);
+      for (const PassagePosting& posting : **existing)
+        if (!stale(posting.doc)) merged->push_back(posting);
+    }
+    if (recentSize) {
+      auto middle = merged->insert(merged->end(), recent->second.begin(), recent->second.end());
+      std::inplace_merge(merged->begin(), middle, merged->end(), before);
+    }
+    if (merged->empty())
+      base_.erase(key);
+    else
+      base_.mutate(key) = std::move(merged);
+  }
+  baseDocuments_ += recent_->documents.size();
+  recent_ = std::make_shared<Recent>();
+}
+
+PassagePostings::Lists PassagePostings::find(analysis::Interned key) const {
+  Lists lists;
+  if (const BaseList* base = base_.find(key); base && *base) {
+    lists.base = base->get();
+    lists.frequency = (*base)->size();
+    if (auto stale = recent_->staleCounts.find(key); stale != recent_->staleCounts.end())
+      lists.frequency -= stale->second;
+  }
+  if (auto recent = recent_->lists.find(key); recent != recent_->lists.end()) {
+    lists.recent = &recent->second;
+    lists.frequency += recent->second.size();
+  }
+  return lists;
+}
+
+PassagePostings::Cursor::Cursor(const PassagePostings& postings, const Lists& lists)
+    : postings_(postings) {
+  static const List kNone;
+  const List& base = lists.base ? *lists.base : kNone;
+  const List& recent = lists.recent ? *lists.recent : kNone;
+  base_ = base.begin();
+  baseEnd_ = base.end();
+  recent_ = recent.begin();
+  recentEnd_ = recent.end();
+}
+
+const PassagePosting* PassagePostings::Cursor::seek(std::uint64_t ref) {
+  auto below = [](const PassagePosting& p, std::uint64_t r) { return refOf(p) < r; };
+  base_ = std::lower_bound(base_, baseEnd_, ref, below);
+  if (base_ != baseEnd_ && refOf(*base_) == ref && !postings_.stale(base_->doc)) return &*base_;
+  recent_ = std::lower_bound(recent_, recentEnd_, ref, below);
+  if (recent_ != recentEnd_ && refOf(*recent_) == ref) return &*recent_;
+  return nullptr;
+}
+
+} // namespace dossier::index
