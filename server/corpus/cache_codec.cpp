@@ -14,21 +14,15 @@ static_assert(sizeof(Span) == 8,
               "Span changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(TextStructure) == 96,
               "TextStructure changed: update server/corpus/cache_codec and bump the format");
-// Mention's own type and guess flag are being added while this codec is written: it adapts to
-// whichever shape the header has (and checks the size of each).
-template <typename M>
-concept HasOwnType = requires(M m) {
-  m.ownType;
-  m.typeGuessed;
-};
-constexpr bool kMentionOwnType = HasOwnType<entities::Mention>;
-static_assert(sizeof(entities::Mention) == (kMentionOwnType ? 96 : 88),
+// Mention's, Role's, Statement's and Ambiguity's keys are interned (4 bytes each) but written as
+// the same strings as before.
+static_assert(sizeof(entities::Mention) == 24,
               "Mention changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Role) == 40,
+static_assert(sizeof(entities::Role) == 12,
               "Role changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Statement) == 72,
+static_assert(sizeof(entities::Statement) == 16,
               "Statement changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Ambiguity) == 56,
+static_assert(sizeof(entities::Ambiguity) == 32,
               "Ambiguity changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(entities::DocumentEntities) == 144,
               "DocumentEntities changed: update server/corpus/cache_codec and bump the format");
@@ -216,10 +210,8 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
     e.str(m.surfaceKey);
     e.u8(m.flags);
     e.varint(m.sentence);
-    if constexpr (HasOwnType<entities::Mention>) {
-      e.u8(static_cast<std::uint8_t>(m.ownType));
-      e.u8(m.typeGuessed ? 1 : 0);
-    }
+    e.u8(static_cast<std::uint8_t>(m.ownType));
+    e.u8(m.typeGuessed ? 1 : 0);
   });
   writeList(e, x.roles, [&](const entities::Role& r) {
     e.span(r.span);
@@ -232,7 +224,7 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
   });
   writeList(e, x.ambiguities, [&](const entities::Ambiguity& a) {
     e.str(a.surfaceKey);
-    writeStrings(e, a.candidates);
+    writeList(e, a.candidates, [&](Interned s) { e.str(s); });
   });
   writeList(e, x.lowercaseWords, [&](std::uint64_t h) { e.fixed64(h); });
   writeList(e, x.definedAcronyms, [&](const std::pair<std::string, std::string>& p) {
@@ -250,12 +242,10 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
     m.surfaceKey = d.str();
     m.flags = d.u8();
     m.sentence = d.u32();
-    if constexpr (HasOwnType<entities::Mention>) {
-      std::uint8_t own = d.u8();
-      if (own > static_cast<std::uint8_t>(entities::EntityType::Other)) throw Malformed();
-      m.ownType = static_cast<entities::EntityType>(own);
-      m.typeGuessed = d.u8() != 0;
-    }
+    std::uint8_t own = d.u8();
+    if (own > static_cast<std::uint8_t>(entities::EntityType::Other)) throw Malformed();
+    m.ownType = static_cast<entities::EntityType>(own);
+    m.typeGuessed = d.u8() != 0;
   });
   readList(d, x.roles, [&](entities::Role& r) {
     r.span = d.span();
@@ -268,7 +258,7 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
   });
   readList(d, x.ambiguities, [&](entities::Ambiguity& a) {
     a.surfaceKey = d.str();
-    readStrings(d, a.candidates);
+    readList(d, a.candidates, [&](Interned& s) { s = d.str(); });
   });
   readList(d, x.lowercaseWords, [&](std::uint64_t& h) { h = d.fixed64(); });
   readList(d, x.definedAcronyms, [&](std::pair<std::string, std::string>& p) {
