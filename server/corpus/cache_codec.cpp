@@ -32,14 +32,15 @@ static_assert(sizeof(rules::LineKey) == 24,
               "LineKey changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(rules::DocumentFindings) == 48,
               "DocumentFindings changed: update server/corpus/cache_codec and bump the format");
-// Term's strings are interned (4 bytes each) but written as the same strings as before.
+// Term's, Figure's, Attribution's and Passage's strings (but quotes) are interned (4 bytes each)
+// but written as the same strings as before.
 static_assert(sizeof(passages::Term) == 12,
               "Term changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Figure) == 64,
+static_assert(sizeof(passages::Figure) == 8,
               "Figure changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Attribution) == 128,
+static_assert(sizeof(passages::Attribution) == 16,
               "Attribution changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Passage) == 224,
+static_assert(sizeof(passages::Passage) == 192,
               "Passage changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::DocumentPassages) == 24,
               "DocumentPassages changed: update server/corpus/cache_codec and bump the format");
@@ -190,6 +191,12 @@ void writeStrings(Encoder& e, const std::vector<std::string>& items) {
 void readStrings(Decoder& d, std::vector<std::string>& items) {
   readList(d, items, [&](std::string& s) { s = d.str(); });
 }
+void writeStrings(Encoder& e, const std::vector<Interned>& items) {
+  writeList(e, items, [&](Interned s) { e.str(s); });
+}
+void readStrings(Decoder& d, std::vector<Interned>& items) {
+  readList(d, items, [&](Interned& s) { s = d.str(); });
+}
 
 void writeStructure(Encoder& e, const TextStructure& s) {
   for (const auto* spans : {&s.lines, &s.paragraphs, &s.sentences})
@@ -224,7 +231,7 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
   });
   writeList(e, x.ambiguities, [&](const entities::Ambiguity& a) {
     e.str(a.surfaceKey);
-    writeList(e, a.candidates, [&](Interned s) { e.str(s); });
+    writeStrings(e, a.candidates);
   });
   writeList(e, x.lowercaseWords, [&](std::uint64_t h) { e.fixed64(h); });
   writeList(e, x.definedAcronyms, [&](const std::pair<std::string, std::string>& p) {
@@ -258,7 +265,7 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
   });
   readList(d, x.ambiguities, [&](entities::Ambiguity& a) {
     a.surfaceKey = d.str();
-    readList(d, a.candidates, [&](Interned& s) { s = d.str(); });
+    readStrings(d, a.candidates);
   });
   readList(d, x.lowercaseWords, [&](std::uint64_t& h) { h = d.fixed64(); });
   readList(d, x.definedAcronyms, [&](std::pair<std::string, std::string>& p) {

@@ -91,8 +91,8 @@ public:
               [](const Term& a, const Term& b) { return a.stem < b.stem; });
     std::sort(hedges.begin(), hedges.end());
     hedges.erase(std::unique(hedges.begin(), hedges.end()), hedges.end());
-    passage.hedges = std::move(hedges);
-    std::vector<std::pair<std::string, std::uint16_t>> entities;
+    passage.hedges.assign(hedges.begin(), hedges.end());
+    std::vector<std::pair<Interned, std::uint16_t>> entities;
     for (const auto* m = input_.mentionsBegin; m != input_.mentionsEnd; ++m)
       entities.emplace_back(m->key, windowBit(m->span.begin));
     std::sort(entities.begin(), entities.end());
@@ -101,7 +101,7 @@ public:
         passage.entityWindows.back() |= window;
         continue;
       }
-      passage.entities.push_back(std::move(key));
+      passage.entities.push_back(key);
       passage.entityWindows.push_back(window);
     }
     passage.windowCount =
@@ -206,8 +206,8 @@ private:
     };
     bool speakerFollows = attribution.cue == "according" || attribution.cue == "citing";
     if (speakerFollows ? !searchForward() : (!searchBack() && !searchForward())) {
-      attribution.speaker.clear();
-      attribution.speakerKey.clear();
+      attribution.speaker = {};
+      attribution.speakerKey = {};
     }
     return attribution;
   }

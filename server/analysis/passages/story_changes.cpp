@@ -69,7 +69,7 @@ void compareAttribution(const Passage& asked, const Passage& other, std::vector<
 // pages it filled the line with "adds hedge ... · drops hedge ..." for every pair). At most two.
 void compareHedges(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
   if (!asked.hedges.empty() && !other.hedges.empty()) return;
-  auto quoted = [](const std::vector<std::string>& words) {
+  auto quoted = [](const std::vector<Interned>& words) {
     std::string text;
     for (std::size_t i = 0; i < words.size() && i < kNamesShown; ++i)
       text += (text.empty() ? "\"" : ", \"") + words[i] + "\"";
