@@ -40,7 +40,7 @@ static_assert(sizeof(passages::Figure) == 8,
               "Figure changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::Attribution) == 16,
               "Attribution changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Passage) == 192,
+static_assert(sizeof(passages::Passage) == 168,
               "Passage changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::DocumentPassages) == 24,
               "DocumentPassages changed: update server/corpus/cache_codec and bump the format");
@@ -309,8 +309,9 @@ void writePassage(Encoder& e, const passages::Passage& p) {
     e.varint(t.count);
     e.varint(t.windows);
   });
-  writeStrings(e, p.entities);
-  writeList(e, p.entityWindows, [&](std::uint16_t w) { e.varint(w); });
+  // Keys, then windows: the layout of when they were two lists.
+  writeList(e, p.entities, [&](const passages::PassageEntity& x) { e.str(x.key); });
+  writeList(e, p.entities, [&](const passages::PassageEntity& x) { e.varint(x.windows); });
   e.u8(p.windowCount);
   writeList(e, p.figures, [&](const passages::Figure& f) {
     e.str(f.value);
@@ -344,12 +345,13 @@ void readPassage(Decoder& d, passages::Passage& p) {
     if (windows > 0xFFFF) throw Malformed();
     t.windows = static_cast<std::uint16_t>(windows);
   });
-  readStrings(d, p.entities);
-  readList(d, p.entityWindows, [&](std::uint16_t& w) {
+  readList(d, p.entities, [&](passages::PassageEntity& x) { x.key = d.str(); });
+  if (d.count() != p.entities.size()) throw Malformed(); // one window set per key
+  for (passages::PassageEntity& x : p.entities) {
     std::uint64_t windows = d.varint();
     if (windows > 0xFFFF) throw Malformed();
-    w = static_cast<std::uint16_t>(windows);
-  });
+    x.windows = static_cast<std::uint16_t>(windows);
+  }
   p.windowCount = d.u8();
   if (p.windowCount == 0 || p.windowCount > passages::kMaxWindows) throw Malformed();
   readList(d, p.figures, [&](passages::Figure& f) {

@@ -74,9 +74,9 @@ FigureTable::FigureTable(const Snapshot& snapshot, const FigureTable* previous) 
       std::sort(kinds.begin(), kinds.end());
       kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
       std::uint64_t ref = (std::uint64_t{d} << 32) | p;
-      for (const std::string& entity : passages[p].entities)
+      for (const analysis::passages::PassageEntity& entity : passages[p].entities)
         for (std::string_view kind : kinds)
-          byEntityAndKind_[pairKey(entity, kind)].push_back(ref);
+          byEntityAndKind_[pairKey(entity.key, kind)].push_back(ref);
     }
   }
 }

@@ -47,6 +47,14 @@ struct Attribution {
   Interned speakerKey; // folded, for comparison
 };
 
+// An entity key a passage mentions, and in which of its windows (bit w: window w). One vector of
+// these rather than keys and windows side by side: a passage holds one list less.
+struct PassageEntity {
+  Interned key;
+  std::uint16_t windows = 0;
+  friend bool operator==(const PassageEntity&, const PassageEntity&) = default;
+};
+
 // A long passage is also read as windows: groups of consecutive sentences, so that the index can
 // judge a match to one part of it (the second half of a quoted report) by that part, not by the
 // whole (related()'s floor).
@@ -57,16 +65,15 @@ inline constexpr std::size_t kMaxWindows = 8;
 struct Passage {
   Span span;
   PassageKind kind = PassageKind::Paragraph;
-  std::uint8_t windowCount = 1;             // at most kMaxWindows
-  Interned source;                          // for a quoted block: where it is quoted from, if named
-  std::uint32_t length = 0;                 // content words counted with repetition
-  std::vector<Term> terms;                  // sorted by stem, distinct
-  std::vector<Interned> entities;           // entity keys mentioned, sorted, distinct
-  std::vector<std::uint16_t> entityWindows; // per entity: bit w, it is mentioned in window w
-  std::vector<Figure> figures;              // in text order
-  std::vector<Attribution> attributions;    // in text order
-  std::vector<Interned> hedges;             // hedge phrases used, sorted, distinct
-  std::vector<std::string> quotes;          // direct quotes, folded to lower-case words
+  std::uint8_t windowCount = 1;          // at most kMaxWindows
+  Interned source;                       // for a quoted block: where it is quoted from, if named
+  std::uint32_t length = 0;              // content words counted with repetition
+  std::vector<Term> terms;               // sorted by stem, distinct
+  std::vector<PassageEntity> entities;   // entity keys mentioned, sorted by key, distinct
+  std::vector<Figure> figures;           // in text order
+  std::vector<Attribution> attributions; // in text order
+  std::vector<Interned> hedges;          // hedge phrases used, sorted, distinct
+  std::vector<std::string> quotes;       // direct quotes, folded to lower-case words
 };
 
 struct DocumentPassages {

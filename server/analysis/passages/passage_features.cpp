@@ -97,12 +97,11 @@ public:
       entities.emplace_back(m->key, windowBit(m->span.begin));
     std::sort(entities.begin(), entities.end());
     for (auto& [key, window] : entities) {
-      if (!passage.entities.empty() && passage.entities.back() == key) {
-        passage.entityWindows.back() |= window;
+      if (!passage.entities.empty() && passage.entities.back().key == key) {
+        passage.entities.back().windows |= window;
         continue;
       }
-      passage.entities.push_back(key);
-      passage.entityWindows.push_back(window);
+      passage.entities.push_back({key, window});
     }
     passage.windowCount =
         static_cast<std::uint8_t>(std::max<std::size_t>(1, input_.windowEnds.size()));
