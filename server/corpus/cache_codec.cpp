@@ -14,21 +14,15 @@ static_assert(sizeof(Span) == 8,
               "Span changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(TextStructure) == 96,
               "TextStructure changed: update server/corpus/cache_codec and bump the format");
-// Mention's own type and guess flag are being added while this codec is written: it adapts to
-// whichever shape the header has (and checks the size of each).
-template <typename M>
-concept HasOwnType = requires(M m) {
-  m.ownType;
-  m.typeGuessed;
-};
-constexpr bool kMentionOwnType = HasOwnType<entities::Mention>;
-static_assert(sizeof(entities::Mention) == (kMentionOwnType ? 96 : 88),
+// Mention's, Role's, Statement's and Ambiguity's keys are interned (4 bytes each) but written as
+// the same strings as before.
+static_assert(sizeof(entities::Mention) == 24,
               "Mention changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Role) == 40,
+static_assert(sizeof(entities::Role) == 12,
               "Role changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Statement) == 72,
+static_assert(sizeof(entities::Statement) == 16,
               "Statement changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(entities::Ambiguity) == 56,
+static_assert(sizeof(entities::Ambiguity) == 32,
               "Ambiguity changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(entities::DocumentEntities) == 144,
               "DocumentEntities changed: update server/corpus/cache_codec and bump the format");
@@ -38,14 +32,15 @@ static_assert(sizeof(rules::LineKey) == 24,
               "LineKey changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(rules::DocumentFindings) == 48,
               "DocumentFindings changed: update server/corpus/cache_codec and bump the format");
-// Term's strings are interned (4 bytes each) but written as the same strings as before.
+// Term's, Figure's, Attribution's and Passage's strings (but quotes) are interned (4 bytes each)
+// but written as the same strings as before.
 static_assert(sizeof(passages::Term) == 12,
               "Term changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Figure) == 64,
+static_assert(sizeof(passages::Figure) == 8,
               "Figure changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Attribution) == 128,
+static_assert(sizeof(passages::Attribution) == 16,
               "Attribution changed: update server/corpus/cache_codec and bump the format");
-static_assert(sizeof(passages::Passage) == 224,
+static_assert(sizeof(passages::Passage) == 168,
               "Passage changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::DocumentPassages) == 24,
               "DocumentPassages changed: update server/corpus/cache_codec and bump the format");
@@ -196,6 +191,12 @@ void writeStrings(Encoder& e, const std::vector<std::string>& items) {
 void readStrings(Decoder& d, std::vector<std::string>& items) {
   readList(d, items, [&](std::string& s) { s = d.str(); });
 }
+void writeStrings(Encoder& e, const std::vector<Interned>& items) {
+  writeList(e, items, [&](Interned s) { e.str(s); });
+}
+void readStrings(Decoder& d, std::vector<Interned>& items) {
+  readList(d, items, [&](Interned& s) { s = d.str(); });
+}
 
 void writeStructure(Encoder& e, const TextStructure& s) {
   for (const auto* spans : {&s.lines, &s.paragraphs, &s.sentences})
@@ -216,10 +217,8 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
     e.str(m.surfaceKey);
     e.u8(m.flags);
     e.varint(m.sentence);
-    if constexpr (HasOwnType<entities::Mention>) {
-      e.u8(static_cast<std::uint8_t>(m.ownType));
-      e.u8(m.typeGuessed ? 1 : 0);
-    }
+    e.u8(static_cast<std::uint8_t>(m.ownType));
+    e.u8(m.typeGuessed ? 1 : 0);
   });
   writeList(e, x.roles, [&](const entities::Role& r) {
     e.span(r.span);
@@ -250,12 +249,10 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
     m.surfaceKey = d.str();
     m.flags = d.u8();
     m.sentence = d.u32();
-    if constexpr (HasOwnType<entities::Mention>) {
-      std::uint8_t own = d.u8();
-      if (own > static_cast<std::uint8_t>(entities::EntityType::Other)) throw Malformed();
-      m.ownType = static_cast<entities::EntityType>(own);
-      m.typeGuessed = d.u8() != 0;
-    }
+    std::uint8_t own = d.u8();
+    if (own > static_cast<std::uint8_t>(entities::EntityType::Other)) throw Malformed();
+    m.ownType = static_cast<entities::EntityType>(own);
+    m.typeGuessed = d.u8() != 0;
   });
   readList(d, x.roles, [&](entities::Role& r) {
     r.span = d.span();
@@ -312,8 +309,9 @@ void writePassage(Encoder& e, const passages::Passage& p) {
     e.varint(t.count);
     e.varint(t.windows);
   });
-  writeStrings(e, p.entities);
-  writeList(e, p.entityWindows, [&](std::uint16_t w) { e.varint(w); });
+  // Keys, then windows: the layout of when they were two lists.
+  writeList(e, p.entities, [&](const passages::PassageEntity& x) { e.str(x.key); });
+  writeList(e, p.entities, [&](const passages::PassageEntity& x) { e.varint(x.windows); });
   e.u8(p.windowCount);
   writeList(e, p.figures, [&](const passages::Figure& f) {
     e.str(f.value);
@@ -347,12 +345,13 @@ void readPassage(Decoder& d, passages::Passage& p) {
     if (windows > 0xFFFF) throw Malformed();
     t.windows = static_cast<std::uint16_t>(windows);
   });
-  readStrings(d, p.entities);
-  readList(d, p.entityWindows, [&](std::uint16_t& w) {
+  readList(d, p.entities, [&](passages::PassageEntity& x) { x.key = d.str(); });
+  if (d.count() != p.entities.size()) throw Malformed(); // one window set per key
+  for (passages::PassageEntity& x : p.entities) {
     std::uint64_t windows = d.varint();
     if (windows > 0xFFFF) throw Malformed();
-    w = static_cast<std::uint16_t>(windows);
-  });
+    x.windows = static_cast<std::uint16_t>(windows);
+  }
   p.windowCount = d.u8();
   if (p.windowCount == 0 || p.windowCount > passages::kMaxWindows) throw Malformed();
   readList(d, p.figures, [&](passages::Figure& f) {

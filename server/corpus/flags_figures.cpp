@@ -83,9 +83,9 @@ void FigureTable::forEachEntry(
     std::sort(kinds.begin(), kinds.end());
     kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
     std::uint64_t ref = (std::uint64_t{doc} << 32) | p;
-    for (const std::string& entity : passages[p].entities)
+    for (const analysis::passages::PassageEntity& entity : passages[p].entities)
       for (std::string_view kind : kinds)
-        visit(pairKey(entity, kind), ref);
+        visit(pairKey(entity.key, kind), ref);
   }
 }
 

@@ -260,9 +260,9 @@ std::vector<NumberFinding> disagreeingNumbers(const Snapshot& snapshot, const Do
     std::sort(kinds.begin(), kinds.end());
     kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
     std::vector<std::uint64_t> candidates;
-    for (const std::string& entity : passage.entities)
+    for (const analysis::passages::PassageEntity& entity : passage.entities)
       for (std::string_view kind : kinds)
-        if (const auto* list = table.passagesWith(entity, kind);
+        if (const auto* list = table.passagesWith(entity.key, kind);
             list && list->size() <= maxNominating)
           for (std::uint64_t ref : *list)
             if (ref >> 32 != doc.id) candidates.push_back(ref);

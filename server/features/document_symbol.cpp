@@ -9,7 +9,9 @@ namespace dossier::features {
 namespace {
 
 nlohmann::json symbol(const std::string& name, int kind, const protocol::Range& range) {
-  return {{"name", name}, {"kind", kind}, {"range", protocol::toJSON(range)},
+  return {{"name", name},
+          {"kind", kind},
+          {"range", protocol::toJSON(range)},
           {"selectionRange", protocol::toJSON(range)}};
 }
 
@@ -32,30 +34,34 @@ void appendEntities(const RequestContext& context, const corpus::Document& doc,
   for (const auto* mention : query.mentionsIn(doc.id)) {
     Seen& seen = entities[query.entityOf(*mention)];
     ++seen.mentions;
-    bool full = mention->surfaceKey.find(' ') != std::string::npos;
-    if (!seen.shown || (full && seen.shown->surfaceKey.find(' ') == std::string::npos))
+    bool full = mention->surfaceKey.str().find(' ') != std::string::npos;
+    if (!seen.shown || (full && seen.shown->surfaceKey.str().find(' ') == std::string::npos))
       seen.shown = mention;
   }
   std::vector<std::pair<const std::string*, const Seen*>> ordered;
-  for (const auto& [entity, seen] : entities) ordered.push_back({&entity, &seen});
-  std::sort(ordered.begin(), ordered.end(),
-            [](const auto& a, const auto& b) { return a.second->shown->span.begin < b.second->shown->span.begin; });
+  for (const auto& [entity, seen] : entities)
+    ordered.push_back({&entity, &seen});
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return a.second->shown->span.begin < b.second->shown->span.begin;
+  });
   if (ordered.size() > kMaxEntitySymbols) ordered.resize(kMaxEntitySymbols);
   for (const auto& [entity, seen] : ordered) {
     auto type = query.typeOf(*entity);
-    nlohmann::json entry = symbol(std::string(seen->shown->span.in(*doc.text)),
-                                  static_cast<int>(symbolKindOf(type)),
-                                  context.range(lines, seen->shown->span));
+    nlohmann::json entry =
+        symbol(std::string(seen->shown->span.in(*doc.text)), static_cast<int>(symbolKindOf(type)),
+               context.range(lines, seen->shown->span));
     entry["detail"] = std::string(analysis::entities::typeName(type)) + " · " +
-                      std::to_string(seen->mentions) + (seen->mentions == 1 ? " mention" : " mentions");
+                      std::to_string(seen->mentions) +
+                      (seen->mentions == 1 ? " mention" : " mentions");
     symbols.push_back(std::move(entry));
   }
 }
 
-}  // namespace
+} // namespace
 
 nlohmann::json documentSymbol(RequestContext& context, const nlohmann::json& json) {
-  auto document = lsp::parseParams<protocol::TextDocumentIdentifier>(json.value("textDocument", nlohmann::json()));
+  auto document = lsp::parseParams<protocol::TextDocumentIdentifier>(
+      json.value("textDocument", nlohmann::json()));
   const corpus::Document& doc = context.requireDocument(document.uri);
   const std::string& text = *doc.text;
   protocol::LineIndex lines = context.lines(doc);
@@ -68,13 +74,15 @@ nlohmann::json documentSymbol(RequestContext& context, const nlohmann::json& jso
       std::string title(paragraph.substr(start == std::string_view::npos ? 0 : start));
       symbols.push_back(symbol(title, kSymbolNamespace, context.range(lines, paragraphs[i])));
     } else if (paragraph.starts_with("[From ") && paragraph.ends_with("]")) {
-      symbols.push_back(symbol(std::string(paragraph), kSymbolNamespace, context.range(lines, paragraphs[i])));
+      symbols.push_back(
+          symbol(std::string(paragraph), kSymbolNamespace, context.range(lines, paragraphs[i])));
     } else if (symbols.empty() && i < 3 && paragraph.size() < 160 && !paragraph.ends_with(".")) {
-      symbols.push_back(symbol(std::string(paragraph), kSymbolString, context.range(lines, paragraphs[i])));
+      symbols.push_back(
+          symbol(std::string(paragraph), kSymbolString, context.range(lines, paragraphs[i])));
     }
   }
   appendEntities(context, doc, lines, symbols);
   return symbols;
 }
 
-}  // namespace dossier::features
+} // namespace dossier::features

@@ -70,7 +70,7 @@ nlohmann::json hover(RequestContext& context, const nlohmann::json& json) {
       if (!doc) continue;
       std::string said(statement.span.in(*doc->text));
       if (said.size() > 120) said = said.substr(0, 117) + "...";
-      out << "- " << statement.cue << ": \"" << said << "\" — "
+      out << "- " << statement.cue.str() << ": \"" << said << "\" — "
           << lineOf(context, docId, statement.span) << "\n";
     }
     if (card.statements.size() > 3) out << "- and " << card.statements.size() - 3 << " more\n";

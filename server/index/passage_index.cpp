@@ -116,9 +116,8 @@ std::vector<PassageKey> passageKeys(const analysis::passages::Passage& passage) 
   };
   for (const auto& term : passage.terms)
     keys.push_back({term.stem, term.count, 1.0, inWindows(term.windows)});
-  for (std::size_t e = 0; e < passage.entities.size(); ++e)
-    keys.push_back({"@" + passage.entities[e], 1, kEntityWeight,
-                    inWindows(e < passage.entityWindows.size() ? passage.entityWindows[e] : 0)});
+  for (const analysis::passages::PassageEntity& entity : passage.entities)
+    keys.push_back({"@" + entity.key, 1, kEntityWeight, inWindows(entity.windows)});
   std::unordered_set<std::string> seen;
   for (const auto& figure : passage.figures)
     if (seen.insert("#" + figure.value).second)

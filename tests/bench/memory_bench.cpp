@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
       parts["passages.terms"] += freedBy(passage.terms);
       parts["passages.other"] += freedBy(passage.entities) + freedBy(passage.figures) +
                                  freedBy(passage.attributions) + freedBy(passage.hedges) +
-                                 freedBy(passage.quotes) + freedBy(passage.source);
+                                 freedBy(passage.quotes);
     }
     parts["passages.list"] += freedBy(copy.passages.passages);
     kept.push_back(std::move(result));

@@ -45,7 +45,7 @@ DocumentAnalysis everyFieldSet() {
   p.span = {11, 90};
   p.kind = passages::PassageKind::QuotedBlock;
   p.terms = {{"agenc", "agency", 3}, {"ship", "ships", 65535}};
-  p.entities = {"elon musk", "nma"};
+  p.entities = {{"elon musk", 1}, {"nma", 3}};
   p.figures = {{"12", "million"}};
   p.attributions = {{"denied", "deny", "Ilves", "ilves"}};
   p.hedges = {"reportedly"};

@@ -120,7 +120,8 @@ std::vector<std::string> tableContents(const FigureTable& table,
     snapshot->forEachDocument([&](const Document& doc) {
       const auto& passages = doc.analysis->passages.passages;
       for (std::uint32_t p = 0; p < passages.size(); ++p) {
-        entities.insert(passages[p].entities.begin(), passages[p].entities.end());
+        for (const auto& entity : passages[p].entities)
+          entities.insert(entity.key);
         analysis::Span span = passages[p].span;
         for (const auto& figure :
              countedFigures(*doc.text, analysis::tokenizeWithin(*doc.text, span), span))

@@ -45,8 +45,9 @@ analysis::passages::Passage generatePassage(ZipfWords& words, ZipfWords& names,
   for (auto& [stem, count] : counts)
     passage.terms.push_back({stem, stem, count});
   for (int i = 0; i < 3; ++i)
-    passage.entities.push_back("e" + std::to_string(names.draw()));
-  std::sort(passage.entities.begin(), passage.entities.end());
+    passage.entities.push_back({"e" + std::to_string(names.draw()), 1});
+  std::sort(passage.entities.begin(), passage.entities.end(),
+            [](const auto& a, const auto& b) { return a.key < b.key; });
   passage.entities.erase(std::unique(passage.entities.begin(), passage.entities.end()),
                          passage.entities.end());
   passage.figures.push_back({std::to_string(random() % 2000), "million"});

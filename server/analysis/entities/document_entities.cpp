@@ -336,14 +336,14 @@ struct Builder {
     for (std::size_t i = 0; i < result.mentions.size(); ++i) {
       Mention& m = result.mentions[i];
       if (wordCount(m.key) != 1) continue;
-      auto it = fullByWord.find(m.is(kAcronym) ? "#" + m.key : m.key);
+      auto it = fullByWord.find(m.is(kAcronym) ? "#" + m.key : m.key.str());
       if (it == fullByWord.end() && m.is(kAcronym)) it = fullByWord.find(m.key);
       if (it == fullByWord.end()) continue;
-      std::vector<std::string> distinct;
+      std::vector<Interned> distinct;
       std::size_t nearest = it->second.front();
       bool havePreceding = false;
       for (std::size_t index : it->second) {
-        const std::string& key = result.mentions[index].key;
+        Interned key = result.mentions[index].key;
         if (std::find(distinct.begin(), distinct.end(), key) == distinct.end())
           distinct.push_back(key);
         if (index < i && (!havePreceding || index > nearest)) {

@@ -5,6 +5,7 @@
 // elsewhere) is done by index::EntityIndex from these per-document results.
 #pragma once
 
+#include "server/analysis/interned.h"
 #include "server/analysis/knowledge.h"
 #include "server/analysis/text.h"
 #include "server/analysis/tokenizer.h"
@@ -74,35 +75,39 @@ enum MentionFlag : std::uint8_t {
 };
 
 struct Mention {
-  Span span;       // the name itself: no title, no possessive, no hyphen suffix
-  std::string key; // the surface this mention stands for in this document, folded
-  EntityType type = EntityType::Other;
-  std::string surfaceKey; // nameKey of the span's own text (before linking to a full name)
-  std::uint8_t flags = 0;
+  Span span;                  // the name itself: no title, no possessive, no hyphen suffix
+  Interned key;               // the surface this mention stands for in this document, folded
+  Interned surfaceKey;        // nameKey of the span's own text (before linking to a full name)
   std::uint32_t sentence = 0; // index into TextStructure::sentences
+  EntityType type = EntityType::Other;
   // The type the span's own words and context gave it, before linking to a full name.
   EntityType ownType = EntityType::Other;
+  std::uint8_t flags = 0;
   bool typeGuessed = false; // typed by the weakest rule only (two or three unknown words: a person)
   bool is(MentionFlag flag) const { return (flags & flag) != 0; }
 };
+// Mentions are the largest part of a document's entities (several per sentence, in every open
+// document): interned keys and fields ordered without padding keep one at 24 bytes (it was 96 with
+// two std::string keys).
+static_assert(sizeof(Mention) == 24, "Mention grew: keep it small (see above)");
 
 // A title or description the text gives an entity ("Foreign Minister", "political scientist ...").
 struct Role {
   Span span;
-  std::string key; // the entity's key
+  Interned key; // the entity's key
 };
 
 // Something the text attributes to an entity with a cue verb.
 struct Statement {
-  Span span;       // what was said (quote without its marks, or the reported clause)
-  std::string key; // the speaker's key
-  std::string cue; // "said", "denied", ...
+  Span span;    // what was said (quote without its marks, or the reported clause)
+  Interned key; // the speaker's key
+  Interned cue; // "said", "denied", ...
 };
 
 // A short form's alternatives when it is ambiguous in this document.
 struct Ambiguity {
-  std::string surfaceKey;
-  std::vector<std::string> candidates; // full-name keys
+  Interned surfaceKey;
+  std::vector<Interned> candidates; // full-name keys
 };
 
 struct DocumentEntities {

@@ -35,16 +35,24 @@ struct Term {
 // A number or date the passage gives: the value ("12", "2023") and the word it counts ("million",
 // "march", "votes"), so that two passages' figures for the same thing can be compared.
 struct Figure {
-  std::string value;
-  std::string unit;
+  Interned value;
+  Interned unit;
 };
 
 // A statement attributed with a cue verb: "Ilves denied", "according to the Ledger".
 struct Attribution {
-  std::string cue;        // the cue word, folded ("denied")
-  std::string kind;       // say | deny | claim | report | accuse | confirm | dismiss
-  std::string speaker;    // as written ("Ilves"); empty when no speaker is named near the cue
-  std::string speakerKey; // folded, for comparison
+  Interned cue;        // the cue word, folded ("denied")
+  Interned kind;       // say | deny | claim | report | accuse | confirm | dismiss
+  Interned speaker;    // as written ("Ilves"); empty when no speaker is named near the cue
+  Interned speakerKey; // folded, for comparison
+};
+
+// An entity key a passage mentions, and in which of its windows (bit w: window w). One vector of
+// these rather than keys and windows side by side: a passage holds one list less.
+struct PassageEntity {
+  Interned key;
+  std::uint16_t windows = 0;
+  friend bool operator==(const PassageEntity&, const PassageEntity&) = default;
 };
 
 // A long passage is also read as windows: groups of consecutive sentences, so that the index can
@@ -52,19 +60,20 @@ struct Attribution {
 // whole (related()'s floor).
 inline constexpr std::size_t kMaxWindows = 8;
 
+// Figures, attributions, entity keys, hedges and sources repeat the same few words across a corpus:
+// they are interned like terms (4 bytes each; as std::string they were more than the text itself).
 struct Passage {
   Span span;
   PassageKind kind = PassageKind::Paragraph;
-  std::uint8_t windowCount = 1;             // at most kMaxWindows
-  std::vector<Term> terms;                  // sorted by stem, distinct
-  std::vector<std::string> entities;        // entity keys mentioned, sorted, distinct
-  std::vector<std::uint16_t> entityWindows; // per entity: bit w, it is mentioned in window w
-  std::vector<Figure> figures;              // in text order
-  std::vector<Attribution> attributions;    // in text order
-  std::vector<std::string> hedges;          // hedge phrases used, sorted, distinct
-  std::vector<std::string> quotes;          // direct quotes, folded to lower-case words
-  std::string source;                       // for a quoted block: where it is quoted from, if named
-  std::uint32_t length = 0;                 // content words counted with repetition
+  std::uint8_t windowCount = 1;          // at most kMaxWindows
+  Interned source;                       // for a quoted block: where it is quoted from, if named
+  std::uint32_t length = 0;              // content words counted with repetition
+  std::vector<Term> terms;               // sorted by stem, distinct
+  std::vector<PassageEntity> entities;   // entity keys mentioned, sorted by key, distinct
+  std::vector<Figure> figures;           // in text order
+  std::vector<Attribution> attributions; // in text order
+  std::vector<Interned> hedges;          // hedge phrases used, sorted, distinct
+  std::vector<std::string> quotes;       // direct quotes, folded to lower-case words
 };
 
 struct DocumentPassages {

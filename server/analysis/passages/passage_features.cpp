@@ -91,18 +91,17 @@ public:
               [](const Term& a, const Term& b) { return a.stem < b.stem; });
     std::sort(hedges.begin(), hedges.end());
     hedges.erase(std::unique(hedges.begin(), hedges.end()), hedges.end());
-    passage.hedges = std::move(hedges);
-    std::vector<std::pair<std::string, std::uint16_t>> entities;
+    passage.hedges.assign(hedges.begin(), hedges.end());
+    std::vector<std::pair<Interned, std::uint16_t>> entities;
     for (const auto* m = input_.mentionsBegin; m != input_.mentionsEnd; ++m)
       entities.emplace_back(m->key, windowBit(m->span.begin));
     std::sort(entities.begin(), entities.end());
     for (auto& [key, window] : entities) {
-      if (!passage.entities.empty() && passage.entities.back() == key) {
-        passage.entityWindows.back() |= window;
+      if (!passage.entities.empty() && passage.entities.back().key == key) {
+        passage.entities.back().windows |= window;
         continue;
       }
-      passage.entities.push_back(std::move(key));
-      passage.entityWindows.push_back(window);
+      passage.entities.push_back({key, window});
     }
     passage.windowCount =
         static_cast<std::uint8_t>(std::max<std::size_t>(1, input_.windowEnds.size()));
@@ -206,8 +205,8 @@ private:
     };
     bool speakerFollows = attribution.cue == "according" || attribution.cue == "citing";
     if (speakerFollows ? !searchForward() : (!searchBack() && !searchForward())) {
-      attribution.speaker.clear();
-      attribution.speakerKey.clear();
+      attribution.speaker = {};
+      attribution.speakerKey = {};
     }
     return attribution;
   }

@@ -69,7 +69,7 @@ void compareAttribution(const Passage& asked, const Passage& other, std::vector<
 // pages it filled the line with "adds hedge ... · drops hedge ..." for every pair). At most two.
 void compareHedges(const Passage& asked, const Passage& other, std::vector<std::string>& out) {
   if (!asked.hedges.empty() && !other.hedges.empty()) return;
-  auto quoted = [](const std::vector<std::string>& words) {
+  auto quoted = [](const std::vector<Interned>& words) {
     std::string text;
     for (std::size_t i = 0; i < words.size() && i < kNamesShown; ++i)
       text += (text.empty() ? "\"" : ", \"") + words[i] + "\"";
@@ -168,11 +168,13 @@ std::string sharedSummary(const Passage& asked, const Passage& other,
     const Term* term = termOf(asked, stem);
     if (!term) return false;
     std::string folded = foldWord(term->word);
-    return std::any_of(asked.entities.begin(), asked.entities.end(), [&](const std::string& e) {
-      std::size_t at = e.find(folded);
-      return at != std::string::npos && (at == 0 || e[at - 1] == ' ') &&
-             (at + folded.size() == e.size() || e[at + folded.size()] == ' ');
-    });
+    return std::any_of(asked.entities.begin(), asked.entities.end(),
+                       [&](const PassageEntity& entity) {
+                         const std::string& e = entity.key;
+                         std::size_t at = e.find(folded);
+                         return at != std::string::npos && (at == 0 || e[at - 1] == ' ') &&
+                                (at + folded.size() == e.size() || e[at + folded.size()] == ' ');
+                       });
   };
   std::vector<std::string> stems = sharedStems;
   std::stable_partition(stems.begin(), stems.end(), namesAnEntity);
