@@ -61,16 +61,19 @@ private:
 
   using Postings = std::shared_ptr<std::vector<DocId>>; // changed in place only while unshared
   using Counted = std::shared_ptr<const KeyCounts>;
-  CowShardedMap<std::string, Postings> docsByKey_;
-  // Many shards for the same reason as PassageIndex::postings_: each document touches many words.
+  // Many shards: after each publication the writer clones every shard a document touches, and a
+  // document touches a few hundred keys. With 256 shards, a shard of a 100 MB corpus's type votes
+  // held over a thousand keys, and one keystroke's clones cost the writer milliseconds that grew
+  // with the corpus.
+  CowShardedMap<std::string, Postings, std::hash<std::string>, 4096> docsByKey_;
   CowShardedMap<std::uint64_t, std::uint32_t, std::hash<std::uint64_t>, 4096> lowercase_;
-  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 256> confident_;
-  CowShardedMap<std::string, Counted, std::hash<std::string>, 256> fullNamesByWord_;
-  CowShardedMap<std::string, Counted, std::hash<std::string>, 256> expansions_;
+  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 4096> confident_;
+  CowShardedMap<std::string, Counted, std::hash<std::string>, 1024> fullNamesByWord_;
+  CowShardedMap<std::string, Counted, std::hash<std::string>, 1024> expansions_;
   // Per key: votes of all mentions by type, then votes of the mentions not typeGuessed.
   using TypeVotes = std::array<std::uint32_t, 10>;
-  CowShardedMap<std::string, TypeVotes, std::hash<std::string>, 256> types_;
-  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 64> placeLike_;
+  CowShardedMap<std::string, TypeVotes, std::hash<std::string>, 4096> types_;
+  CowShardedMap<std::string, std::uint32_t, std::hash<std::string>, 1024> placeLike_;
 };
 
 // The initials of a multi-word key, connectors skipped and kept: "department of justice" -> {"dj",

@@ -26,7 +26,8 @@ private:
   struct Identity {
     std::size_t operator()(std::uint64_t hash) const { return static_cast<std::size_t>(hash); }
   };
-  CowShardedMap<std::uint64_t, std::uint32_t, Identity> counts_;
+  // As many shards as the entity index's largest maps, for the same reason (entity_index.h).
+  CowShardedMap<std::uint64_t, std::uint32_t, Identity, 4096> counts_;
 };
 
 } // namespace dossier::index
