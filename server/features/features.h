@@ -23,6 +23,11 @@ std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limi
                                  std::size_t referencesLimit,
                                  const std::function<bool()>& superseded);
 
+// Builds the snapshot's corpus-wide flag tables before a diagnostic asks for them. Built afresh,
+// the numbers flag's table reads every passage of the folder again (3.5 s at 100 MB: the first
+// diagnostic's wait); from then on each snapshot's table is updated from the last one built.
+void warmFlagTables(const RequestContext& context);
+
 // Diagnostics of one document, shared by push (publishDiagnostics) and pull
 // (textDocument/diagnostic).
 std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,

@@ -3,6 +3,7 @@
 // its cost grows with the entity's mentions: tens of milliseconds for a name in thousands of
 // documents of a large folder, where a rare name costs well under one. Warming the most widely
 // mentioned entities of a settled snapshot bounds the slow first requests; the rest stay cheap.
+#include "server/corpus/flags_tables.h"
 #include "server/features/entities.h"
 
 #include <algorithm>
@@ -48,6 +49,11 @@ std::size_t warmFrequentEntities(const RequestContext& context, std::size_t limi
     if (warmed.size() <= referencesLimit) lookup.referencesText(context, *entity, true);
   }
   return warmed.size();
+}
+
+void warmFlagTables(const RequestContext& context) {
+  const corpus::Snapshot& snapshot = *context.snapshot;
+  corpus::FlagTables::of(snapshot)->figureTable(snapshot);
 }
 
 } // namespace dossier::features

@@ -511,6 +511,18 @@ void LspServer::warmEntities(std::shared_ptr<const corpus::Snapshot> snapshot) {
     // A folder opened afresh goes on with the next most mentioned ones while the user starts
     // reading; after an edit the most mentioned are enough (all of it is done again per edit).
     warm(kWarmAfterReady);
+    if (superseded()) return;
+    try {
+      started = std::chrono::steady_clock::now();
+      features::warmFlagTables(context);
+      logDebug("flag tables of revision " + std::to_string(snapshot->revision) + " built in " +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count()) +
+               " ms");
+    } catch (const std::exception& error) {
+      logError(std::string("building the flag tables failed: ") + error.what());
+    }
   });
 }
 
