@@ -59,14 +59,15 @@ double termPart(double count, double length, double averageLength) {
 }
 
 // What a key adds to each window of a passage (groups of consecutive sentences) it occurs in: in
-// one window, its whole part; in several, the part of its count shared out among them.
+// one window, its whole part; in several, the part of its count shared out among them. `weight`
+// is the key's scoring weight (idf x evidence weight), as in `part`.
 template <typename Windows>
-void addToWindows(Windows& windows, const PassageKey& key, double part, double length,
-                  double averageLength) {
+void addToWindows(Windows& windows, const PassageKey& key, double weight, double part,
+                  double length, double averageLength) {
   int n = std::popcount(static_cast<unsigned>(key.windows));
   double share = n <= 1 ? part
-                        : key.weight * termPart(std::max(1.0, static_cast<double>(key.count) / n),
-                                                length, averageLength);
+                        : weight * termPart(std::max(1.0, static_cast<double>(key.count) / n),
+                                            length, averageLength);
   for (std::size_t w = 0; w < windows.size(); ++w)
     if (key.windows & (1u << w)) windows[w] += share;
 }
@@ -235,7 +236,7 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
     const Key& key = scored[i];
     double part = key.weight * termPart(key.key->count, askedLength, averageLength);
     selfScore += part;
-    addToWindows(selfWindows, *key.key, part, askedLength, averageLength);
+    addToWindows(selfWindows, *key.key, key.weight, part, askedLength, averageLength);
     askedWeight += key.weight;
     if (key.postings.frequency > maxNominating) {
       common.push_back(i);
