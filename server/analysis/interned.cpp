@@ -129,7 +129,7 @@ std::uint32_t Interned::intern(std::string_view text) {
   return id;
 }
 
-std::optional<Interned> Interned::find(std::string_view text) {
+std::optional<Interned> Interned::lookup(std::string_view text) {
   if (text.empty()) return Interned();
   Table& t = table();
   auto [shard, hash] = hashed(t, text);

@@ -30,8 +30,10 @@ public:
   Interned(const char* text) : id_(intern(text)) {}
 
   // The Interned for `text` if some thread interned it already: a lookup that does not grow the
-  // table (for queries with words no document has).
-  static std::optional<Interned> find(std::string_view text);
+  // table (for queries with words no document has). Not named find(): an Interned converts to a
+  // string, and `key.find("x")` on a field that used to be a std::string would have compiled
+  // and silently looked up "x" in the table instead of searching the key's text.
+  static std::optional<Interned> lookup(std::string_view text);
   // How many distinct strings are interned (the empty one included).
   static std::size_t tableSize();
 

@@ -181,7 +181,7 @@ double PassageIndex::idfOf(std::size_t documentFrequency) const {
 }
 
 double PassageIndex::idf(std::string_view text) const {
-  auto key = analysis::Interned::find(text); // a text no passage has was never interned
+  auto key = analysis::Interned::lookup(text); // a text no passage has was never interned
   if (!key) return 0.0;
   std::size_t frequency = postings_.find(*key).frequency;
   return frequency ? idfOf(frequency) : 0.0;

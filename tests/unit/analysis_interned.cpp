@@ -19,11 +19,11 @@ TEST_CASE("interned: equal texts share one id, different texts do not", "[analys
 
 TEST_CASE("interned: find answers without adding", "[analysis]") {
   std::size_t before = Interned::tableSize();
-  CHECK_FALSE(Interned::find("interned-test never interned").has_value());
+  CHECK_FALSE(Interned::lookup("interned-test never interned").has_value());
   CHECK(Interned::tableSize() == before);
   Interned added("interned-test gamma");
-  REQUIRE(Interned::find("interned-test gamma").has_value());
-  CHECK(*Interned::find("interned-test gamma") == added);
+  REQUIRE(Interned::lookup("interned-test gamma").has_value());
+  CHECK(*Interned::lookup("interned-test gamma") == added);
 }
 
 TEST_CASE("interned: many texts keep their ids as the table grows", "[analysis]") {
@@ -51,7 +51,7 @@ TEST_CASE("interned: threads interning the same texts get the same ids", "[analy
   for (std::size_t t = 0; t < perThread.size(); ++t)
     for (int i = 0; i < kTexts; i += 101) {
       auto index = static_cast<std::size_t>(i);
-      CHECK(perThread[t][index] == Interned::find(perThread[t][index].str()).value());
+      CHECK(perThread[t][index] == Interned::lookup(perThread[t][index].str()).value());
       CHECK(perThread[t][index].str() ==
             "interned-test shared " + std::to_string((i * 7 + static_cast<int>(t)) % kTexts));
     }
