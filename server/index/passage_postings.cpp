@@ -60,7 +60,7 @@ void PassagePostings::add(DocId doc, const std::vector<PassageEntry>& entries) {
   insertId(recent.documents, doc);
   for (const PassageEntry& entry : entries)
     insertSorted(recent.lists[entry.key], {doc, entry.passage, entry.count});
-  if (pendingDocuments() > std::max(kFoldAtLeast, baseDocuments_ / kFoldShare)) fold();
+  foldIfDue();
 }
 
 void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entries) {
@@ -98,6 +98,10 @@ void PassagePostings::remove(DocId doc, const std::vector<PassageEntry>& entries
   for (const PassageEntry& entry : entries)
     ++recent.staleCounts[entry.key];
   --baseDocuments_;
+  foldIfDue();
+}
+
+void PassagePostings::foldIfDue() {
   if (pendingDocuments() > std::max(kFoldAtLeast, baseDocuments_ / kFoldShare)) fold();
 }
 

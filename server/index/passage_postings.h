@@ -96,6 +96,8 @@ private:
   void addToBase(DocId doc, const std::vector<PassageEntry>& entries);
   // Merges the recent lists into the base lists and drops the stale postings.
   void fold();
+  // fold() once enough documents are pending (see kFoldAtLeast).
+  void foldIfDue();
 
   // Many small shards: a document touches a few hundred keys, and during the first reading the
   // writer clones every shard it touches after each publication.
