@@ -187,27 +187,30 @@ double PassageIndex::idf(std::string_view text) const {
   return frequency ? idfOf(frequency) : 0.0;
 }
 
-std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passages::Passage& asked,
-                                                std::size_t limit) const {
-  if (passages_ == 0 || limit == 0) return {};
-  struct Key {
-    const PassageKey* key;
-    PassagePostings::Lists postings;
-    double weight; // idf x evidence weight
-  };
-  std::vector<PassageKey> keys = passageKeys(asked);
-  std::vector<Key> scored;
-  bool small = passages_ <= kSmallCorpus;
-  std::size_t maxFrequency = small ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
-  std::size_t maxNominating =
-      small ? passages_ : static_cast<std::size_t>(kCandidateShare * passages_);
+std::vector<PassageIndex::ScoredKey>
+PassageIndex::scoredKeys(const std::vector<PassageKey>& keys) const {
+  // Keys in more than a share of the passages say little and cost the most: left out, except in
+  // a small corpus where every key counts.
+  std::size_t maxFrequency =
+      passages_ <= kSmallCorpus ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
+  std::vector<ScoredKey> scored;
   for (const PassageKey& key : keys) {
     PassagePostings::Lists lists = postings_.find(key.key);
     if (lists.frequency == 0 || lists.frequency > maxFrequency) continue;
     scored.push_back({&key, lists, idfOf(lists.frequency) * key.weight});
   }
   std::sort(scored.begin(), scored.end(),
-            [](const Key& a, const Key& b) { return a.weight > b.weight; });
+            [](const ScoredKey& a, const ScoredKey& b) { return a.weight > b.weight; });
+  return scored;
+}
+
+std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passages::Passage& asked,
+                                                std::size_t limit) const {
+  if (passages_ == 0 || limit == 0) return {};
+  std::vector<PassageKey> keys = passageKeys(asked);
+  std::vector<ScoredKey> scored = scoredKeys(keys);
+  std::size_t maxNominating =
+      passages_ <= kSmallCorpus ? passages_ : static_cast<std::size_t>(kCandidateShare * passages_);
 
   struct Accumulator {
     double score = 0;
@@ -227,13 +230,13 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   };
   // Rare keys nominate candidates and add to their scores; common ones are kept for later.
   std::size_t nominatingPostings = 0;
-  for (const Key& key : scored)
+  for (const ScoredKey& key : scored)
     if (key.postings.frequency <= maxNominating) nominatingPostings += key.postings.frequency;
   std::unordered_map<std::uint64_t, Accumulator> candidates;
   candidates.reserve(nominatingPostings);
   std::vector<std::size_t> common;
   for (std::size_t i = 0; i < scored.size(); ++i) {
-    const Key& key = scored[i];
+    const ScoredKey& key = scored[i];
     double part = key.weight * termPart(key.key->count, askedLength, averageLength);
     selfScore += part;
     addToWindows(selfWindows, *key.key, key.weight, part, askedLength, averageLength);
@@ -312,26 +315,12 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
                                                      std::vector<std::uint64_t> candidates) const {
   if (passages_ == 0 || candidates.empty()) return {};
   // The keys and their weights as related() takes them, so the scores agree.
-  struct Key {
-    const PassageKey* key;
-    PassagePostings::Lists postings;
-    double weight;
-  };
   std::vector<PassageKey> keys = passageKeys(asked);
-  std::vector<Key> scored;
-  bool small = passages_ <= kSmallCorpus;
-  std::size_t maxFrequency = small ? passages_ : static_cast<std::size_t>(kCommonShare * passages_);
-  for (const PassageKey& key : keys) {
-    PassagePostings::Lists lists = postings_.find(key.key);
-    if (lists.frequency == 0 || lists.frequency > maxFrequency) continue;
-    scored.push_back({&key, lists, idfOf(lists.frequency) * key.weight});
-  }
-  std::sort(scored.begin(), scored.end(),
-            [](const Key& a, const Key& b) { return a.weight > b.weight; });
+  std::vector<ScoredKey> scored = scoredKeys(keys);
   double averageLength = static_cast<double>(totalLength_) / static_cast<double>(passages_);
   double askedLength = std::max<std::uint32_t>(1, asked.length);
   double selfScore = 0, askedWeight = 0;
-  for (const Key& key : scored) {
+  for (const ScoredKey& key : scored) {
     selfScore += key.weight * termPart(key.key->count, askedLength, averageLength);
     askedWeight += key.weight;
   }

@@ -20,6 +20,8 @@
 
 namespace dossier::index {
 
+struct PassageKey;
+
 struct PassageMatch {
   DocId doc = 0;
   std::uint32_t passage = 0;  // index into that document's passages
@@ -55,6 +57,16 @@ private:
   // (lengthOf()).
   using Posting = PassagePosting;
   using Lengths = std::shared_ptr<const std::vector<std::uint32_t>>;
+
+  // One of the asked passage's keys, found in the index, with its scoring weight.
+  struct ScoredKey {
+    const PassageKey* key;
+    PassagePostings::Lists postings;
+    double weight; // idf x evidence weight
+  };
+  // `keys` that occur in the index and are not too common to score, heaviest first; each points
+  // into `keys`, which must outlive the result. related() and similarities() score alike.
+  std::vector<ScoredKey> scoredKeys(const std::vector<PassageKey>& keys) const;
 
   double idfOf(std::size_t documentFrequency) const;
   // The length of passage `ref` (document << 32 | passage), at least 1.
