@@ -211,14 +211,16 @@ TEST_CASE("a folder of 10,000 files: initialize is answered at once and requests
   LspClient client(serverOptions());
   auto init = client.initialize(workspace.root().string());
   REQUIRE(init.ok());
-  CHECK(init.millis < 2000);
+  // "At once" is relative to reading the folder, which takes minutes in a sanitizer build on a
+  // loaded machine: the limits leave room for that machine, not for reading before answering.
+  CHECK(init.millis < 10000);
   std::string uri = workspace.uri("d0/f0.txt");
   auto first = client.request("textDocument/foldingRange", textDocument(uri), Millis(10000));
   // Either served (already read) or "unknown document" while the folder is still being read:
   // what matters is that it is answered promptly, not after the whole folder.
   CHECK_FALSE(first.timedOut);
-  CHECK(first.millis < 2000);
-  CHECK(client.waitForProgressEnd(Millis(120000)));
+  CHECK(first.millis < 10000);
+  CHECK(client.waitForProgressEnd(Millis(900000)));
   auto all =
       client.request("workspace/diagnostic", {{"previousResultIds", json::array()}}, Millis(60000));
   REQUIRE(all.ok());

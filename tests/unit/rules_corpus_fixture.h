@@ -25,10 +25,14 @@ inline std::shared_ptr<const corpus::Snapshot> indexFolder(const std::filesystem
   using namespace std::chrono_literals;
   corpus::CorpusStore store({}, 1);
   auto snapshot = store.snapshotAfter(store.setRoots({root.string()}), 10s);
-  for (int i = 0; i < 1000 && !snapshot->progress.done(); ++i) {
+  // Generous: a sanitizer build on a loaded machine reads the samples in tens of seconds, and a
+  // partly read folder would make the caller's comparison fail for the wrong reason.
+  auto deadline = std::chrono::steady_clock::now() + 300s;
+  while (!snapshot->progress.done() && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(5ms);
     snapshot = store.snapshot();
   }
+  REQUIRE(snapshot->progress.done());
   return snapshot;
 }
 
