@@ -79,3 +79,19 @@ TEST_CASE("general hearsay and conditional claims", "[rules]") {
   expectFlags("hedge/unverified", "[[If the reports are true]], the ship never left port.");
   expectFlags("hedge/unverified", "If the weather is good, the ship leaves at six.");
 }
+
+TEST_CASE("general loaded language: invented accusations, hysteria, crying wolf", "[rules]") {
+  expectFlags("propaganda/loaded-language", "The ministry rejected the [[baseless accusations]].");
+  expectFlags("propaganda/loaded-language", "The [[anti-Drovnian hysteria]] goes on.");
+  expectFlags("propaganda/loaded-language", "The minister [[rushed to blame]] the neighbours.");
+  expectFlags("propaganda/loaded-language", "The court dismissed the charges on Monday.");
+}
+
+TEST_CASE("general name calling: masters, handlers and paymasters", "[rules]") {
+  expectFlags("propaganda/name-calling",
+              "The envoy only repeats what [[his masters in Brekka]] say.");
+  expectFlags("propaganda/name-calling",
+              "The bloggers and [[their foreign paymasters]] are quiet.");
+  expectFlags("propaganda/name-calling",
+              "He believed he was a slave rebelling against his masters.");
+}
