@@ -95,3 +95,14 @@ TEST_CASE("general name calling: masters, handlers and paymasters", "[rules]") {
   expectFlags("propaganda/name-calling",
               "He believed he was a slave rebelling against his masters.");
 }
+
+TEST_CASE("general exaggeration, causes and fear: masses, roots, losing everything", "[rules]") {
+  expectFlags("propaganda/exaggeration", "The paper printed [[a tsunami of lies]] this week.");
+  expectFlags("propaganda/exaggeration", "The tsunami of 2004 reached the coast in an hour.");
+  expectFlags("propaganda/causal-oversimplification",
+              "[[None of this would have happened if]] the port had stayed ours.");
+  expectFlags("propaganda/causal-oversimplification", "None of the crew was hurt.");
+  expectFlags("propaganda/fear", "[[Unless we act]], the gas will stop.");
+  expectFlags("propaganda/fear", "[[We could lose everything]] by spring.");
+  expectFlags("propaganda/fear", "The team could lose its coach by spring.");
+}
