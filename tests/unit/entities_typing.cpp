@@ -201,6 +201,9 @@ TEST_CASE("a place's bare name in a sentence about a game is the team named afte
                  "Kansas City approved a new budget."});
   CHECK(c.entityAt(0, "Kansas City beat") == "kansas city rangelords");
   CHECK(c.entityAt(0, "Kansas City have") == "kansas city rangelords");
+  SmallCorpus record(
+      {"The Kansas City Rangelords rested. Kansas City (11-4) rested its starters."});
+  CHECK(record.entityAt(0, "Kansas City (") == "kansas city rangelords");
   // After a word that locates, or in a sentence with no game in it, the place stays the place.
   CHECK(c.entityAt(0, "Kansas City.") == "kansas city");
   CHECK(c.entityAt(0, "Kansas City approved") == "kansas city");

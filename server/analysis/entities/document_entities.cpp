@@ -425,9 +425,10 @@ struct Builder {
       ++end;
     for (std::size_t i = begin; i < end; ++i) {
       if (wordAt(i) && lexicon.teamCues.count("sentence:" + finder.folded(i))) return true;
-      // A score: "20-13", "20 - 13".
-      if (tokens[i].kind == TokenKind::Number && i + 2 < end && tokens[i + 1].in(text) == "-" &&
-          tokens[i + 2].kind == TokenKind::Number)
+      // A score or a record: "20-13", "20 - 13", "(11-4)".
+      if (tokens[i].kind != TokenKind::Number) continue;
+      if (tokens[i].in(text).find('-') != std::string_view::npos) return true;
+      if (i + 2 < end && tokens[i + 1].in(text) == "-" && tokens[i + 2].kind == TokenKind::Number)
         return true;
     }
     return false;
