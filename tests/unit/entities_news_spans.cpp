@@ -140,3 +140,36 @@ TEST_CASE("an academy or college heads an organisation's name", "[entities]") {
   // A lower-case academy is no head: the name before it stays alone.
   expectMentions("The [[Harlow]] academy of arts opened.");
 }
+
+TEST_CASE("the closing dot of a company's abbreviated suffix is part of its name", "[entities]") {
+  expectMentions(
+      "[[Harlow Dredging Corp.]] and [[Tovin Arkell Sr]]. signed; [[Kowal Ltd.]] did not.");
+  CHECK(keyOf("Harlow Dredging Corp.") == keyOf("Harlow Dredging Corp"));
+  // A word that is no abbreviation ends the name before the sentence's dot.
+  expectMentions("The deal went to [[Harlow Dredging]]. Then [[Kowal]] lost.");
+}
+
+TEST_CASE("degrees after a person's name are part of the span, not of the key", "[entities]") {
+  std::string text =
+      "[[Dana Kowal, MD]], met [[Lewis Arkell, M. D., M. B. A.]] and [[Pierre Brandt "
+      "PhD]]. Dr. [[Kowal, MD]], spoke.";
+  MarkedSpans fixture = unmarkSpans(text);
+  CHECK(mentionTexts(fixture.text) == fixture.spans);
+  auto analysis = analysis::analyzeDocument(fixture.text, *analysis::Knowledge::builtin());
+  REQUIRE(analysis->entities.mentions.size() == 4);
+  CHECK(analysis->entities.mentions[0].key == "dana kowal");
+  CHECK(analysis->entities.mentions[0].type == ent::EntityType::Person);
+  CHECK(analysis->entities.mentions[1].key == "lewis arkell");
+  CHECK(analysis->entities.mentions[1].type == ent::EntityType::Person);
+  CHECK(analysis->entities.mentions[2].key == "pierre brandt");
+  CHECK(analysis->entities.mentions[3].key == "dana kowal");
+  // After a place ("Harlow, MD": a state) or a single unknown word, the letters are a name of their
+  // own.
+  expectMentions("Floods hit [[Harlow]], [[MD]], and [[Kresk]], [[PhD]] students said.");
+}
+
+TEST_CASE("a team's plural name before a person's name is a name of its own", "[entities]") {
+  expectMentions("The [[Rangelords]] placed [[Rangelords]] [[Pierre Varnest]] on injured reserve.");
+  // A given name after a plural that is a given name itself, or no given name: one name.
+  expectMentions("Officials said [[Lewis Pierre Varnest]] and [[Rangelords Varnest Kowal]] met.");
+}

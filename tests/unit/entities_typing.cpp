@@ -193,3 +193,32 @@ TEST_CASE("the noun before \"of\" types the one word after it", "[entities][typi
   CHECK(typeIn("Crews reached the heart of Varnest on Monday.", "Varnest") ==
         ent::EntityType::Other);
 }
+
+TEST_CASE("a place's bare name in a sentence about a game is the team named after it",
+          "[entities][typing]") {
+  SmallCorpus c({"The Kansas City Rangelords won again. Kansas City beat Omaha 20-13 on Sunday. "
+                 "Kansas City have signed a new coach. Fans celebrated the win in Kansas City. "
+                 "Kansas City approved a new budget."});
+  CHECK(c.entityAt(0, "Kansas City beat") == "kansas city rangelords");
+  CHECK(c.entityAt(0, "Kansas City have") == "kansas city rangelords");
+  SmallCorpus record(
+      {"The Kansas City Rangelords rested. Kansas City (11-4) rested its starters."});
+  CHECK(record.entityAt(0, "Kansas City (") == "kansas city rangelords");
+  // After a word that locates, or in a sentence with no game in it, the place stays the place.
+  CHECK(c.entityAt(0, "Kansas City.") == "kansas city");
+  CHECK(c.entityAt(0, "Kansas City approved") == "kansas city");
+  // Two teams of one place: the bare name says which neither is.
+  SmallCorpus two({"The Kansas City Rangelords and the Kansas City Hawkmoths both won. "
+                   "Kansas City beat Omaha 20-13."});
+  CHECK(two.entityAt(0, "Kansas City beat") == "kansas city");
+}
+
+TEST_CASE("a name written after \"the\" is no person's", "[entities][typing]") {
+  CHECK(typeIn("Fans cheered as the Varnest Rangelords won.", "Varnest Rangelords") ==
+        ent::EntityType::Org);
+  CHECK(typeIn("Fans cheered as the Rangelords won.", "Rangelords") == ent::EntityType::Org);
+  // Without "the", two unknown words are a person's name; one word is not a plural by its "s".
+  CHECK(typeIn("Fans cheered as Tovin Rangelord won.", "Tovin Rangelord") ==
+        ent::EntityType::Person);
+  CHECK(typeIn("Fans cheered as the Cactus won.", "Cactus") != ent::EntityType::Org);
+}

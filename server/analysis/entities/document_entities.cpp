@@ -92,8 +92,8 @@ struct Builder {
 
   Mention makeMention(const Candidate& c) {
     Mention m;
-    m.span = {tokens[c.first].begin, tokens[c.last].end};
-    m.surfaceKey = nameKey(m.span.in(text), lexicon);
+    m.span = {tokens[c.first].begin, tokens[c.spanEnd()].end};
+    m.surfaceKey = nameKey(Span{tokens[c.first].begin, tokens[c.last].end}.in(text), lexicon);
     m.key = m.surfaceKey;
     m.sentence = finder.sentenceOf(c.first);
     bool allCapsWord = c.first == c.last && tokens[c.first].is(kAllCaps);
@@ -114,12 +114,17 @@ struct Builder {
   // The type the words around an unknown name suggest; Other when none does.
   EntityType typeFromContext(const Candidate& c, Mention& m, bool& decided) {
     decided = true;
-    const Token* nextWord = wordAt(c.last + 1);
-    const std::string* next = nextWord ? &finder.folded(c.last + 1) : nullptr;
+    const Token* nextWord = wordAt(c.spanEnd() + 1);
+    const std::string* next = nextWord ? &finder.folded(c.spanEnd() + 1) : nullptr;
     bool nextIsLowerWord =
-        nextWord && !nextWord->is(kCapitalised) && singleSpace(tokens[c.last], *nextWord);
-    if (c.afterTitle) return EntityType::Person;
+        nextWord && !nextWord->is(kCapitalised) && singleSpace(tokens[c.spanEnd()], *nextWord);
+    if (c.afterTitle || c.credential) return EntityType::Person;
     if (m.is(kAcronym)) return EntityType::Org;
+    // "the Red Sox", "the Bluejays": a name written after "the" is no person's; one ending in a
+    // plural is a team's, a band's or a company's.
+    const Token* before = c.first > 0 ? wordAt(c.first - 1) : nullptr;
+    bool afterThe =
+        before && finder.folded(c.first - 1) == "the" && singleSpace(*before, tokens[c.first]);
     if (wordCount(m.key) == 1) {
       const Token* prevWord = c.first > 0 ? wordAt(c.first - 1) : nullptr;
       if (prevWord && !prevWord->is(kCapitalised) && singleSpace(*prevWord, tokens[c.first]))
@@ -141,6 +146,7 @@ struct Builder {
           return EntityType::Norp;
         if (form->ending == "ians" || form->ending == "eans") return EntityType::Norp;
       }
+      if (afterThe && pluralShape(m.key)) return EntityType::Org;
       if (hasInnerCapital(m.span.in(text))) return EntityType::Org;
       // "Quintero said": a guess only, since organisations speak as often ("Kreskgaz said"); any
       // other evidence over the corpus outweighs it.
@@ -151,6 +157,7 @@ struct Builder {
     }
     if (wordCount(m.key) >= 2) {
       if (auto type = typeFromNameWords(c, m.key)) return *type;
+      if (afterThe && pluralShape(lastWord(m.key))) return EntityType::Org;
       // A full name followed by a speech verb is a person's.
       if (next && lexicon.personCues.count(*next)) return EntityType::Person;
       if (wordCount(m.key) <= 3 && !startsWithCommonWord(m.key)) {
@@ -369,13 +376,71 @@ struct Builder {
     }
   }
 
+  // A bare place name standing for the sports team the document names after it: "Indianapolis"
+  // beside "the Indianapolis Colts" in a sentence about a game ("Indianapolis beat Kansas City",
+  // "New Orleans have decided"), not after a word that locates ("in Indianapolis"). The team is
+  // an organisation whose name is the place's and a distinctive head ("Colts"), one per place.
+  void linkPlacesToTeams() {
+    std::map<std::string, std::vector<Interned>> teams; // place key -> team keys
+    for (const Mention& m : result.mentions) {
+      if (m.type != EntityType::Org || !m.is(kAliasLast) || m.key != m.surfaceKey) continue;
+      std::string key = m.key.str();
+      std::string place = key.substr(0, key.rfind(' '));
+      if (place.find(' ') == std::string::npos ? !isPlaceWord(place) : !isKnownPlace(place))
+        continue;
+      auto& keys = teams[place];
+      if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.push_back(m.key);
+    }
+    if (teams.empty()) return;
+    for (Mention& m : result.mentions) {
+      if (m.key != m.surfaceKey || m.type != EntityType::Place) continue;
+      auto team = teams.find(m.surfaceKey.str());
+      if (team == teams.end() || team->second.size() != 1) continue;
+      auto token = std::lower_bound(tokens.begin(), tokens.end(), m.span.begin,
+                                    [](const Token& t, Offset o) { return t.begin < o; });
+      if (token == tokens.end() ||
+          !teamContext(static_cast<std::size_t>(token - tokens.begin()), m))
+        continue;
+      m.key = team->second.front();
+      m.type = EntityType::Org;
+      m.typeGuessed = false;
+      m.flags |= kShortForm | kLinkedInDocument;
+    }
+  }
+
+  // Whether the sentence of the place name at token `first` (mention `m`) is about a game.
+  bool teamContext(std::size_t first, const Mention& m) const {
+    if (first > 0 && wordAt(first - 1) && singleSpace(tokens[first - 1], tokens[first]))
+      if (const EntityType* type = cue("before", finder.folded(first - 1));
+          type && *type == EntityType::Place)
+        return false;
+    std::size_t last = first;
+    while (last + 1 < tokens.size() && tokens[last + 1].begin < m.span.end)
+      ++last;
+    if (wordAt(last + 1) && lexicon.teamCues.count("after:" + finder.folded(last + 1))) return true;
+    std::size_t begin = first, end = last + 1;
+    while (begin > 0 && finder.sentenceOf(begin - 1) == m.sentence)
+      --begin;
+    while (end < tokens.size() && finder.sentenceOf(end) == m.sentence)
+      ++end;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (wordAt(i) && lexicon.teamCues.count("sentence:" + finder.folded(i))) return true;
+      // A score or a record: "20-13", "20 - 13", "(11-4)".
+      if (tokens[i].kind != TokenKind::Number) continue;
+      if (tokens[i].in(text).find('-') != std::string_view::npos) return true;
+      if (i + 2 < end && tokens[i + 1].in(text) == "-" && tokens[i + 2].kind == TokenKind::Number)
+        return true;
+    }
+    return false;
+  }
+
   // "National Maritime Agency (NMA)": the acronym in brackets right after a multi-word name.
   void findDefinedAcronyms(const std::vector<Candidate>& candidates) {
     for (const Candidate& c : candidates) {
-      if (c.roleOnly || c.last + 3 >= tokens.size()) continue;
-      const Token& open = tokens[c.last + 1];
-      const Token& acronym = tokens[c.last + 2];
-      const Token& close = tokens[c.last + 3];
+      if (c.roleOnly || c.spanEnd() + 3 >= tokens.size()) continue;
+      const Token& open = tokens[c.spanEnd() + 1];
+      const Token& acronym = tokens[c.spanEnd() + 2];
+      const Token& close = tokens[c.spanEnd() + 3];
       if (open.in(text) != "(" || close.in(text) != ")" || acronym.kind != TokenKind::Word ||
           !acronym.is(kAllCaps))
         continue;
@@ -429,6 +494,7 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
   builder.findDefinedAcronyms(candidates);
   builder.typeFromDocument();
   builder.linkShortForms();
+  builder.linkPlacesToTeams();
   DocumentEntities& result = builder.result;
   // A title's role belongs to the name right after it.
   for (const auto& [span, index] : pendingRoles) {

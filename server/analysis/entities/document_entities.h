@@ -38,7 +38,10 @@ struct Lexicon {
   std::unordered_set<std::string> connectors;
   std::unordered_set<std::string> headlineWords; // function words a title-case headline capitalises
   std::unordered_set<std::string> nameSuffixes;  // "jr", "iii": left out of a person's key
-  std::unordered_set<std::string> nameOpeners;   // "new", "north": open names sentence-initially
+  std::unordered_set<std::string> credentials; // "md", "phd": after a person's name, not in its key
+  std::unordered_set<std::string> abbreviations; // "corp", "ltd": their closing dot is the name's
+  std::unordered_set<std::string> teamCues;    // "sentence:beat", "after:have": a place as its team
+  std::unordered_set<std::string> nameOpeners; // "new", "north": open names sentence-initially
   std::unordered_set<std::string> calendarWords; // "friday": never the last word of a name
   // Endings of common words ("ing", "ally") with the shortest word length they apply to.
   std::vector<std::pair<std::string, std::size_t>> commonEndings;

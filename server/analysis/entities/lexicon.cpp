@@ -184,12 +184,26 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
     suffix.erase(std::remove(suffix.begin(), suffix.end(), '.'), suffix.end());
     lex.nameSuffixes.insert(suffix);
   });
+  forEachEntry(overrides, "entities/team_cues.tsv", lex, [&](const auto& fields) {
+    if (fields.size() > 1) lex.teamCues.insert(std::string(fields[0]) + ":" + foldWord(fields[1]));
+  });
+  forEachEntry(overrides, "entities/credentials.tsv", lex, [&](const auto& fields) {
+    std::string credential = foldWord(fields[0]);
+    credential.erase(std::remove(credential.begin(), credential.end(), '.'), credential.end());
+    lex.credentials.insert(credential);
+  });
   loadGazetteer(overrides, "entities/places.tsv", EntityType::Place, lex);
   loadGazetteer(overrides, "entities/organisations.tsv", EntityType::Org, lex);
   loadWordSet(overrides, "entities/demonyms.tsv", lex, lex.demonyms);
   forEachEntry(overrides, "entities/org_suffixes.tsv", lex, [&](const auto& fields) {
-    lex.orgSuffixes.insert(foldWord(fields[0]));
-    if (fields.size() > 1 && fields[1] == "outlet") lex.outletSuffixes.insert(foldWord(fields[0]));
+    std::string suffix = foldWord(fields[0]);
+    // "Corp.": the word as a token is written without its dot.
+    if (suffix.ends_with('.')) {
+      suffix.pop_back();
+      lex.abbreviations.insert(suffix);
+    }
+    lex.orgSuffixes.insert(suffix);
+    if (fields.size() > 1 && fields[1] == "outlet") lex.outletSuffixes.insert(suffix);
   });
   loadWordSet(overrides, "entities/place_suffixes.tsv", lex, lex.placeSuffixes);
   loadWordSet(overrides, "entities/not_names.tsv", lex, lex.notNames);

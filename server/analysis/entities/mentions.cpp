@@ -35,6 +35,11 @@ bool opensAddress(std::string_view folded) {
 
 } // namespace
 
+bool pluralShape(std::string_view word) {
+  return word.size() >= 4 && word.ends_with('s') && !word.ends_with("ss") &&
+         !word.ends_with("us") && !word.ends_with("is");
+}
+
 MentionFinder::MentionFinder(std::string_view text, const TextStructure& structure,
                              const std::vector<Token>& tokens, const Lexicon& lexicon)
     : text_(text), structure_(structure), tokens_(tokens), lexicon_(lexicon) {
@@ -308,9 +313,86 @@ void MentionFinder::findRuns(std::vector<Candidate>& out) {
       continue;
     }
     std::size_t end = runEnd(i);
+    std::size_t before = out.size();
     splitRun(i, end, out);
+    if (out.size() > before && !out.back().roleOnly && !out.back().demonym)
+      end = std::max(end, extendName(out.back()));
     i = end;
   }
+}
+
+// Whether a name may be a person's, as degrees after it require: it follows a title, or has two
+// words or more and opens with a given name ("Regina Benjamin, MD", not "Baltimore, MD").
+bool MentionFinder::personLike(const Candidate& c) const {
+  return c.afterTitle || (c.first < c.last && lexicon_.givenNames.count(folded_[c.first]));
+}
+
+// The end (exclusive) of a degree's tokens starting at `at` ("MD", "Ph.D.", "M. D.", "M. B. A."),
+// its closing dot included; 0 when none starts there.
+std::size_t MentionFinder::credentialEnd(std::size_t at) const {
+  std::string letters;
+  std::size_t best = 0;
+  for (std::size_t k = at; k < tokens_.size() && k < at + 8; ++k) {
+    const Token& token = tokens_[k];
+    if (k > at && !adjacent(tokens_[k - 1], token) &&
+        !singleSpaceBetween(text_, tokens_[k - 1], token))
+      break;
+    if (token.kind == TokenKind::Punct && token.in(text_) == "." && k > at &&
+        adjacent(tokens_[k - 1], token)) {
+      if (best == k) best = k + 1;
+      continue;
+    }
+    if (!isWord(token) || !token.is(kCapitalised)) break;
+    std::string word = folded_[k];
+    word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+    if (word.size() > 5) break;
+    letters += word;
+    if (lexicon_.credentials.count(letters)) best = k + 1;
+  }
+  return best;
+}
+
+// Extends a name's span over what the text writes after it as part of it: degrees after a
+// person's name, in the run ("Smith PhD") or after commas ("Regina Benjamin, M. D., M. B. A."), and
+// the closing dot of a company's abbreviated suffix ("Microsoft Corp."). Returns the token after
+// the extended span (0 when nothing was added).
+std::size_t MentionFinder::extendName(Candidate& c) const {
+  std::size_t next = 0;
+  if (c.first < c.last) {
+    std::string word = folded_[c.last];
+    word.erase(std::remove(word.begin(), word.end(), '.'), word.end());
+    Candidate name = c;
+    for (name.last = c.last - 1; name.last > c.first && !isWord(tokens_[name.last]);)
+      --name.last;
+    if (lexicon_.credentials.count(word) && isWord(tokens_[name.last]) && personLike(name)) {
+      c.spanLast = c.last;
+      c.last = name.last;
+      c.credential = true;
+      next = c.spanLast + 1;
+    }
+  }
+  if (c.credential || personLike(c)) {
+    // ", MD", ", M. D., M. B. A.": degrees after commas.
+    for (std::size_t at = c.spanEnd() + 1; at + 1 < tokens_.size();) {
+      const Token& comma = tokens_[at];
+      if (comma.in(text_) != "," || !adjacent(tokens_[at - 1], comma) ||
+          !singleSpaceBetween(text_, comma, tokens_[at + 1]))
+        break;
+      std::size_t end = credentialEnd(at + 1);
+      if (!end) break;
+      c.spanLast = end - 1;
+      c.credential = true;
+      next = end;
+      at = end;
+    }
+  }
+  std::size_t last = c.spanEnd();
+  if (!c.credential && last + 1 < tokens_.size() && lexicon_.abbreviations.count(folded_[last]) &&
+      tokens_[last + 1].in(text_) == "." && adjacent(tokens_[last], tokens_[last + 1])) {
+    c.spanLast = last + 1;
+    next = last + 2;
+  }
+  return next;
 }
 
 // Cuts a run of capitalised words into role words and the name, drops words that are no name.
@@ -385,6 +467,12 @@ void MentionFinder::splitRun(std::size_t first, std::size_t end, std::vector<Can
     out.push_back(Candidate{words.front(), words.front(), false, true});
     words.erase(words.begin());
   }
+  // "Chargers Jamal Williams", "Saints Pierre Thomas": a team's plural name before a person's name
+  // is a name of its own.
+  if (nameStart == 0 && words.size() >= 3 && teamBeforePerson(words)) {
+    out.push_back(Candidate{words.front(), words.front()});
+    words.erase(words.begin());
+  }
   // A sentence-initial common word before a name: "Critics Putin" never, but "Yesterday Putin";
   // "New Orleans" stays whole.
   if (words.size() > 1 && sentenceInitial_[words.front()] && folded_[words.front()] != "the" &&
@@ -434,6 +522,29 @@ bool MentionFinder::demonymBeforePerson(const std::vector<std::size_t>& words) c
         commonWordShape(folded_[words[k]]))
       return false;
   return true;
+}
+
+// Whether the first of `words` is a plural name (a team's) and the others a person's name: a given
+// name, then capitalised words that head no organisation or place ("Saints Pierre Thomas"; not
+// "Johns Hopkins", "Wells Fargo Bank", "Lewis Carroll Smith").
+bool MentionFinder::teamBeforePerson(const std::vector<std::size_t>& words) const {
+  const std::string& team = folded_[words.front()];
+  if (!pluralShape(team) || tokens_[words.front()].is(kAllCaps) ||
+      lexicon_.givenNames.count(team) || lexicon_.known.count(team) ||
+      lexicon_.nameOpeners.count(team) || lexicon_.orgSuffixes.count(team) ||
+      lexicon_.placeSuffixes.count(team) || lexicon_.titles.count(team) ||
+      !lexicon_.givenNames.count(folded_[words[1]]))
+    return false;
+  std::string whole;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string& word = folded_[words[k]];
+    if (!tokens_[words[k]].is(kCapitalised) || lexicon_.orgSuffixes.count(word) ||
+        lexicon_.placeSuffixes.count(word) || lexicon_.connectors.count(word) ||
+        (k > 0 && lexicon_.titles.count(word)))
+      return false;
+    whole += (k > 0 ? " " : "") + word;
+  }
+  return !lexicon_.known.count(whole);
 }
 
 // All-caps lines: only words that are known names or names of this document elsewhere.

@@ -15,7 +15,15 @@ struct Candidate {
   bool demonym = false;    // a demonym cut from the front of a role
   bool tentative = false;  // sentence-initial with no evidence in this document
   bool afterTitle = false; // the name follows a title ("President Trump"): a person
+  bool credential = false; // a degree follows the name ("Regina Benjamin, MD"): a person
+  // The span's last token when it goes past the name's last word (0: `last`): the dot of "Corp.",
+  // the degrees after a person's name. The key is the name's words [first, last] alone.
+  std::size_t spanLast = 0;
+  std::size_t spanEnd() const { return spanLast ? spanLast : last; }
 };
+
+// "Bluejays", "Heels": a folded word written as a plural ("Swiss", "Cactus", "Paris" are not).
+bool pluralShape(std::string_view word);
 
 class MentionFinder {
 public:
@@ -41,7 +49,11 @@ private:
   std::size_t runEnd(std::size_t first) const;
   std::size_t andInsideName(std::size_t first, std::size_t last, std::size_t andAt) const;
   bool demonymBeforePerson(const std::vector<std::size_t>& words) const;
+  bool teamBeforePerson(const std::vector<std::size_t>& words) const;
   void splitRun(std::size_t first, std::size_t end, std::vector<Candidate>& out);
+  std::size_t extendName(Candidate& c) const;
+  std::size_t credentialEnd(std::size_t at) const;
+  bool personLike(const Candidate& c) const;
 
   std::string_view text_;
   const TextStructure& structure_;
