@@ -86,13 +86,16 @@ void EntityIndex::remove(DocId doc, const analysis::entities::DocumentEntities& 
 
 void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& entities,
                          int sign) {
-  std::set<std::string> keys;
+  // Each key once, as interned ids rather than copies (two strings per mention were allocated and
+  // freed on the writer for every document read).
+  std::vector<analysis::Interned> keys;
+  keys.reserve(2 * entities.mentions.size());
   std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
   std::map<std::string, std::uint8_t> aliasFlags;
   std::set<std::string> personNames; // full names typed a person: no acronym stands for them
   for (const Mention& mention : entities.mentions) {
-    keys.insert(mention.key);
-    keys.insert(mention.surfaceKey);
+    keys.push_back(mention.key);
+    keys.push_back(mention.surfaceKey);
     if (!mention.is(analysis::entities::kTentative))
       addNumber(confident_, mention.surfaceKey, sign);
     if ((mention.ownType == EntityType::Place || mention.ownType == EntityType::Norp) &&
@@ -132,7 +135,10 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     addCount(expansions_, acronym, expansion, sign * 4); // a definition outweighs chance initials
   for (std::uint64_t word : entities.lowercaseWords)
     addNumber(lowercase_, word, sign);
-  for (const std::string& key : keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (analysis::Interned interned : keys) {
+    const std::string& key = interned.str();
     if (sign < 0) {
       const Postings* existing = docsByKey_.find(key);
       if (!(existing && *existing)) continue;
