@@ -17,7 +17,16 @@ bool isMultiWord(const std::string& key) {
 template <typename Map>
 void addCount(Map& map, const std::string& bucket, const std::string& key, int delta) {
   auto& slot = map.mutate(bucket);
-  auto next = slot ? std::make_shared<KeyCounts>(*slot) : std::make_shared<KeyCounts>();
+  // A list no published snapshot shares (use_count 1, the writer's own) changes in place: copying
+  // it for every document that mentions a common first name cost the folder's first reading a
+  // copy per mention of the word.
+  std::shared_ptr<KeyCounts> next;
+  if (!slot)
+    next = std::make_shared<KeyCounts>();
+  else if (slot.use_count() == 1)
+    next = std::move(slot);
+  else
+    next = std::make_shared<KeyCounts>(*slot);
   auto it = std::find_if(next->begin(), next->end(),
                          [&](const auto& entry) { return entry.first == key; });
   if (it == next->end()) {
@@ -35,6 +44,10 @@ void addCount(Map& map, const std::string& bucket, const std::string& key, int d
 }
 
 template <typename Map, typename Key> void addNumber(Map& map, const Key& key, int delta) {
+  if (delta > 0) { // one lookup: an addition never leaves the count at zero
+    map.mutate(key) += static_cast<std::uint32_t>(delta);
+    return;
+  }
   const auto* existing = map.find(key);
   std::int64_t value = (existing ? static_cast<std::int64_t>(*existing) : 0) + delta;
   if (value <= 0) {
@@ -73,13 +86,16 @@ void EntityIndex::remove(DocId doc, const analysis::entities::DocumentEntities& 
 
 void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& entities,
                          int sign) {
-  std::set<std::string> keys;
+  // Each key once, as interned ids rather than copies (two strings per mention were allocated and
+  // freed on the writer for every document read).
+  std::vector<analysis::Interned> keys;
+  keys.reserve(2 * entities.mentions.size());
   std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
   std::map<std::string, std::uint8_t> aliasFlags;
   std::set<std::string> personNames; // full names typed a person: no acronym stands for them
   for (const Mention& mention : entities.mentions) {
-    keys.insert(mention.key);
-    keys.insert(mention.surfaceKey);
+    keys.push_back(mention.key);
+    keys.push_back(mention.surfaceKey);
     if (!mention.is(analysis::entities::kTentative))
       addNumber(confident_, mention.surfaceKey, sign);
     if ((mention.ownType == EntityType::Place || mention.ownType == EntityType::Norp) &&
@@ -119,9 +135,14 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     addCount(expansions_, acronym, expansion, sign * 4); // a definition outweighs chance initials
   for (std::uint64_t word : entities.lowercaseWords)
     addNumber(lowercase_, word, sign);
-  for (const std::string& key : keys) {
-    const Postings* existing = docsByKey_.find(key);
-    if (sign < 0 && !(existing && *existing)) continue;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (analysis::Interned interned : keys) {
+    const std::string& key = interned.str();
+    if (sign < 0) {
+      const Postings* existing = docsByKey_.find(key);
+      if (!(existing && *existing)) continue;
+    }
     Postings& list = docsByKey_.mutate(key);
     // A list no published snapshot shares (use_count 1, the writer's own) changes in place: copying
     // it for every document that mentions a common key made indexing quadratic.

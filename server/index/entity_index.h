@@ -60,7 +60,7 @@ private:
   void update(DocId doc, const analysis::entities::DocumentEntities& entities, int sign);
 
   using Postings = std::shared_ptr<std::vector<DocId>>; // changed in place only while unshared
-  using Counted = std::shared_ptr<const KeyCounts>;
+  using Counted = std::shared_ptr<KeyCounts>;           // changed in place only while unshared
   // Many shards: after each publication the writer clones every shard a document touches, and a
   // document touches a few hundred keys. With 256 shards, a shard of a 100 MB corpus's type votes
   // held over a thousand keys, and one keystroke's clones cost the writer milliseconds that grew
