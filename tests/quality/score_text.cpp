@@ -159,14 +159,15 @@ void scoreDiagnostics(Session& s) {
         codes.insert(flag.code);
         families.insert(familyOf(flag.code));
       }
-  Row& all = report.row("diagnostics", "all codes");
+  // Rows are looked up again after each addition: report.row() may move the rows it holds.
+  report.row("diagnostics", "all codes");
   for (const auto& family : families)
     report.row("diagnostics", family);
   for (const auto& code : codes)
     report.row("diagnostics", code, RowKind::PrecisionRecall, false);
   for (const auto& [split, flags] : bySplit) {
     const auto& [predicted, gold] = flags;
-    all.bySplit[split];
+    report.row("diagnostics", "all codes").bySplit[split];
     for (const auto& code : codes) {
       Counts counts = matchCategory(predicted, gold, code, sameCode);
       report.row("diagnostics", code).bySplit[split] += counts;
