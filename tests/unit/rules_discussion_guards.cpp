@@ -86,3 +86,15 @@ TEST_CASE("rumour/hearsay: second-hand talk told to the writer", "[rules]") {
   expectFlags("rumour/hearsay", "Anna Berg told me the pipes were checked in May.\n");
   expectFlags("rumour/hearsay", "I told them that the station had closed.\n");
 }
+
+TEST_CASE("quotes/no-speaker: a described speaker owns the quote", "[rules]") {
+  // Near misses: the speaker is described, not named, and the next paragraph goes on quoting.
+  expectFlags("quotes/no-speaker",
+              "\"We could not send him to jail for life,\" a second juror added.\n\n"
+              "Some jurors left the court in silence afterwards.\n");
+  expectFlags("quotes/no-speaker",
+              "\"What I feel when I see this is love for my city,\" said one young man.\n");
+  // Hit: a quote with no speech verb near it at all.
+  expectFlags("quotes/no-speaker", "Meanwhile in Kresk:\n\n[[\"we are deeply concerned about the "
+                                   "safety of our citizens there.\"]]\n\nThe port stayed shut.\n");
+}
