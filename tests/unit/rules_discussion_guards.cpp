@@ -98,3 +98,12 @@ TEST_CASE("quotes/no-speaker: a described speaker owns the quote", "[rules]") {
   expectFlags("quotes/no-speaker", "Meanwhile in Kresk:\n\n[[\"we are deeply concerned about the "
                                    "safety of our citizens there.\"]]\n\nThe port stayed shut.\n");
 }
+
+TEST_CASE("sourcing/vague: a group named by its kind holds a stance", "[rules]") {
+  expectFlags("sourcing/vague",
+              "[[Tenants’ groups have been cooler]], noting that many renters pay through rent.\n");
+  expectFlags("sourcing/vague", "Still, [[many economists remain sceptical]] of the cap.\n");
+  // Near misses: a named organisation; a group's kind with no stance.
+  expectFlags("sourcing/vague", "The Homeowners’ Association has been cooler about the plan.\n");
+  expectFlags("sourcing/vague", "Rights groups have been registered in the city since 2001.\n");
+}
