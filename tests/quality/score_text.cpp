@@ -1,7 +1,12 @@
 // Text features: diagnostics per code and family, related passages (textDocument/implementation).
 #include "tests/quality/session.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
 #include <set>
+#include <tuple>
 
 namespace dossier::quality {
 
@@ -10,7 +15,51 @@ namespace {
 struct Flag {
   std::string code;
   std::size_t start = 0, end = 0;
+  const GoldDocument* doc = nullptr;
+  std::size_t base = 0; // the document's offset shift (below)
 };
+
+// With DOSSIER_QUALITY_DIAGNOSTIC_MISSES=<file>, the diagnostics' errors of one split (dev unless
+// DOSSIER_QUALITY_DIAGNOSTIC_SPLIT names another: never tune on the held-out split) are written
+// there, one per line: "FP|FN <tab> code <tab> file:line <tab> flagged or gold text <tab> line".
+struct DiagnosticMisses {
+  std::unique_ptr<std::ofstream> out;
+  std::string split = "dev";
+};
+
+DiagnosticMisses& diagnosticMisses() {
+  static DiagnosticMisses misses = [] {
+    DiagnosticMisses m;
+    const char* path = std::getenv("DOSSIER_QUALITY_DIAGNOSTIC_MISSES");
+    if (path && *path) m.out = std::make_unique<std::ofstream>(path);
+    const char* split = std::getenv("DOSSIER_QUALITY_DIAGNOSTIC_SPLIT");
+    if (split && *split) m.split = split;
+    return m;
+  }();
+  return misses;
+}
+
+std::string oneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::replace(text.begin(), text.end(), '\r', ' ');
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  return text;
+}
+
+void writeMiss(std::ostream& out, const char* kind, const Flag& flag) {
+  const std::string& text = flag.doc->text;
+  std::size_t start = flag.start - flag.base, end = flag.end - flag.base;
+  if (start > text.size() || end > text.size() || end < start) return;
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                             text.begin(), text.begin() + static_cast<long>(start), '\n'));
+  std::size_t lineStart = text.rfind('\n', start == 0 ? 0 : start - 1);
+  lineStart = (lineStart == std::string::npos || start == 0) ? 0 : lineStart + 1;
+  std::size_t lineEnd = std::min(text.find('\n', start), text.size());
+  std::string context = text.substr(lineStart, lineEnd - lineStart);
+  if (context.size() > 300) context = context.substr(0, 300) + "...";
+  out << kind << "\t" << flag.code << "\t" << flag.doc->file << ":" << line << "\t"
+      << oneLine(text.substr(start, end - start)) << "\t" << oneLine(context) << "\n";
+}
 
 // Counts for one category: a prediction hits when some gold flag of the same category overlaps
 // it, and the other way round for recall.
@@ -45,6 +94,27 @@ bool unannotated(const std::string& code) {
   return code == "sourcing/outlet-uncited";
 }
 
+// Writes the false positives and false negatives per code (same overlap rule as matchCategory).
+void writeMisses(std::ostream& out, const std::vector<Flag>& predicted,
+                 const std::vector<Flag>& gold) {
+  auto hits = [](const Flag& a, const std::vector<Flag>& others) {
+    for (const auto& b : others)
+      if (b.code == a.code && overlaps(a.start, a.end, b.start, b.end)) return true;
+    return false;
+  };
+  std::vector<std::pair<const char*, const Flag*>> misses;
+  for (const auto& p : predicted)
+    if (!hits(p, gold)) misses.emplace_back("FP", &p);
+  for (const auto& g : gold)
+    if (!hits(g, predicted)) misses.emplace_back("FN", &g);
+  std::stable_sort(misses.begin(), misses.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second->code, a.first, a.second->start) <
+           std::tie(b.second->code, b.first, b.second->start);
+  });
+  for (const auto& [kind, flag] : misses)
+    writeMiss(out, kind, *flag);
+}
+
 } // namespace
 
 void scoreDiagnostics(Session& s) {
@@ -77,10 +147,10 @@ void scoreDiagnostics(Session& s) {
         const json& p = range.value(key, json::object());
         return base + s.offset(doc, p.value("line", 0), p.value("character", 0));
       };
-      if (!unannotated(code)) predicted.push_back({code, at("start"), at("end")});
+      if (!unannotated(code)) predicted.push_back({code, at("start"), at("end"), &doc, base});
     }
     for (const auto& d : doc.diagnostics)
-      gold.push_back({d.code, base + d.start, base + d.end});
+      gold.push_back({d.code, base + d.start, base + d.end, &doc, base});
   }
   std::set<std::string> codes, families;
   for (const auto& [split, flags] : bySplit)
@@ -89,14 +159,15 @@ void scoreDiagnostics(Session& s) {
         codes.insert(flag.code);
         families.insert(familyOf(flag.code));
       }
-  Row& all = report.row("diagnostics", "all codes");
+  // Rows are looked up again after each addition: report.row() may move the rows it holds.
+  report.row("diagnostics", "all codes");
   for (const auto& family : families)
     report.row("diagnostics", family);
   for (const auto& code : codes)
     report.row("diagnostics", code, RowKind::PrecisionRecall, false);
   for (const auto& [split, flags] : bySplit) {
     const auto& [predicted, gold] = flags;
-    all.bySplit[split];
+    report.row("diagnostics", "all codes").bySplit[split];
     for (const auto& code : codes) {
       Counts counts = matchCategory(predicted, gold, code, sameCode);
       report.row("diagnostics", code).bySplit[split] += counts;
@@ -105,6 +176,8 @@ void scoreDiagnostics(Session& s) {
     for (const auto& family : families)
       report.row("diagnostics", family).bySplit[split] +=
           matchCategory(predicted, gold, family, familyOf);
+    if (auto& misses = diagnosticMisses(); misses.out && split == misses.split)
+      writeMisses(*misses.out, predicted, gold), misses.out->flush();
   }
 }
 

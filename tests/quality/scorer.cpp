@@ -4,6 +4,10 @@
 //   dossier-quality [--write] [--raise-floors] [--server PATH] [--samples DIR]
 //                   [--thresholds FILE] [--quality-md FILE] [--stderr FILE]
 //
+// DOSSIER_QUALITY_MISSES=<file> writes the dev split's entity misses (score_entities.cpp);
+// DOSSIER_QUALITY_DIAGNOSTIC_MISSES=<file> its diagnostics' false positives and negatives per code
+// with file:line and the flagged or gold text (score_text.cpp).
+//
 // Exit codes: 0 every gated figure is at or above its floor, 1 a figure dropped below its floor,
 // 2 the run itself failed (bad arguments, missing annotations, the server did not start).
 #include "tests/quality/session.h"
