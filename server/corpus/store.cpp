@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <utility>
@@ -15,6 +16,18 @@ constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 // After a file changed on disk, the cache is saved once no other change came for this long: a
 // branch switch or a sync changes many files in a burst, saved once at its end.
 constexpr auto kCacheQuietPeriod = std::chrono::seconds(2);
+// New documents indexed together (CorpusIndex::addMany): enough that common keys repeat across
+// them, few enough that the batch's grouping tables stay small.
+constexpr std::size_t kPendingAddsMax = 512;
+
+namespace {
+// CPU seconds the calling thread has used (the writer's share of a folder's reading).
+double threadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+} // namespace
 
 std::uint64_t hashText(std::string_view text) {
   return std::hash<std::string_view>{}(text);
@@ -244,6 +257,7 @@ void CorpusStore::apply(Event& event) {
 }
 
 void CorpusStore::publish() {
+  indexPending();
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->revision = ++revision_;
   snapshot->documents = documents_;
@@ -446,7 +460,8 @@ void CorpusStore::apply(Loaded& e) {
     if (e.counted) ++analysedInScan_;
   }
   if (existing && existing->hash == hashText(*e.text) && !existing->version) return;
-  putDocument(e.path, e.relative, std::move(e.text), std::nullopt, std::move(e.analysis));
+  putDocument(e.path, e.relative, std::move(e.text), std::nullopt, std::move(e.analysis),
+              std::move(e.prepared));
 }
 
 // --- helpers ------------------------------------------------------------------------------------
@@ -472,9 +487,12 @@ void CorpusStore::openCache() {
 }
 
 void CorpusStore::scanFinished() {
-  log(LogLevel::Info, "read " + std::to_string(progress_.processed) + " files: " +
-                          std::to_string(progress_.fromCache) + " from the analysis cache, " +
-                          std::to_string(analysedInScan_) + " analysed");
+  log(LogLevel::Info,
+      "read " + std::to_string(progress_.processed) +
+          " files: " + std::to_string(progress_.fromCache) + " from the analysis cache, " +
+          std::to_string(analysedInScan_) + " analysed; writer thread " +
+          std::to_string(static_cast<long>(1000 * (threadCpuSeconds() - scanWriterCpuStart_))) +
+          " ms CPU");
   saveCache();
 }
 
@@ -574,6 +592,7 @@ void CorpusStore::startScan() {
   progress_ = IndexingProgress{};
   progress_.scanning = true;
   scanStarted_ = Clock::now();
+  scanWriterCpuStart_ = threadCpuSeconds();
   scanFinishedSeen_ = false;
   analysedInScan_ = 0;
   corpusWideChange_ = true;
@@ -624,8 +643,8 @@ void CorpusStore::scheduleLoad(const std::string& path, const std::string& relat
   auto knowledge = knowledge_;
   auto cache = cache_;
   indexPool_->post([this, path, relative, generation, counted, knowledge, cache] {
-    Loaded loaded{generation, counted, path,      relative,     nullptr,
-                  "",         nullptr, knowledge, std::nullopt, false};
+    Loaded loaded{generation, counted,   path,         relative, nullptr, "",
+                  nullptr,    knowledge, std::nullopt, false,    nullptr};
     std::optional<FileStamp> before = cache ? stampOf(path) : std::nullopt;
     FileContents contents = readTextFile(path);
     if (contents.text) {
@@ -637,6 +656,8 @@ void CorpusStore::scheduleLoad(const std::string& path, const std::string& relat
         loaded.fromCache = loaded.analysis != nullptr;
       }
       if (!loaded.analysis) loaded.analysis = analysis::analyzeDocument(*text, *knowledge);
+      loaded.prepared =
+          std::make_shared<const index::PreparedDocument>(index::prepare(*loaded.analysis));
       loaded.text = std::move(text);
     } else {
       loaded.problem = contents.problem;
@@ -648,11 +669,11 @@ void CorpusStore::scheduleLoad(const std::string& path, const std::string& relat
 void CorpusStore::putDocument(const std::string& path, const std::string& relative,
                               std::shared_ptr<const std::string> text,
                               std::optional<std::int64_t> version,
-                              std::shared_ptr<const analysis::DocumentAnalysis> analysis) {
+                              std::shared_ptr<const analysis::DocumentAnalysis> analysis,
+                              std::shared_ptr<const index::PreparedDocument> prepared) {
   // Clone shared structures a published snapshot still holds (copy-on-write), then mutate.
   if (documents_.use_count() > 1)
     documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
-  if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
 
   auto doc = std::make_shared<Document>();
   doc->path = path;
@@ -663,7 +684,8 @@ void CorpusStore::putDocument(const std::string& path, const std::string& relati
   doc->analysis = std::move(analysis);
 
   auto it = idsByPath_->find(path);
-  if (it == idsByPath_->end()) {
+  bool isNew = it == idsByPath_->end();
+  if (isNew) {
     if (idsByPath_.use_count() > 1) idsByPath_ = std::make_shared<Snapshot::PathMap>(*idsByPath_);
     doc->id = static_cast<DocId>(documents_->size());
     idsByPath_->emplace(path, doc->id);
@@ -672,16 +694,40 @@ void CorpusStore::putDocument(const std::string& path, const std::string& relati
     corpusWideChange_ = true;
   } else {
     doc->id = it->second;
-    if (const auto& old = (*documents_)[doc->id]) index_->remove(doc->id, *old->analysis);
   }
-  index_->add(doc->id, *doc->analysis);
+  if (prepared && isNew) {
+    // A new document read from disk (the folder's first reading, mostly): indexed with the others
+    // pending, before the next publication.
+    pendingAdds_.push_back({doc->id, doc->analysis, std::move(prepared)});
+    if (pendingAdds_.size() >= kPendingAddsMax) indexPending();
+  } else {
+    indexPending();
+    if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
+    if (const auto& old = (*documents_)[doc->id]) index_->remove(doc->id, *old->analysis);
+    if (prepared)
+      index_->add(doc->id, *doc->analysis, *prepared);
+    else
+      index_->add(doc->id, *doc->analysis);
+  }
   changed_.push_back(doc->id);
   (*documents_)[doc->id] = std::move(doc);
+}
+
+void CorpusStore::indexPending() {
+  if (pendingAdds_.empty()) return;
+  if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);
+  std::vector<index::CorpusIndex::Added> added;
+  added.reserve(pendingAdds_.size());
+  for (const PendingAdd& pending : pendingAdds_)
+    added.push_back({pending.id, pending.analysis.get(), pending.prepared.get()});
+  index_->addMany(added);
+  pendingAdds_.clear();
 }
 
 void CorpusStore::removeDocument(const std::string& path) {
   auto it = idsByPath_->find(path);
   if (it == idsByPath_->end()) return;
+  indexPending();
   if (documents_.use_count() > 1)
     documents_ = std::make_shared<Snapshot::DocumentList>(*documents_);
   if (index_.use_count() > 1) index_ = std::make_shared<index::CorpusIndex>(*index_);

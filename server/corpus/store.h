@@ -116,6 +116,8 @@ private:
     std::shared_ptr<const analysis::Knowledge> knowledge; // what it was analysed with
     std::optional<FileStamp> stamp; // of the file as read, when it did not change while being read
     bool fromCache = false;         // the analysis came from the persistent cache
+    // The analysis's index contributions, prepared on the index worker (the writer only merges).
+    std::shared_ptr<const index::PreparedDocument> prepared;
   };
   using Event = std::variant<SetRoots, SetSettings, SetOpen, Close, DiskChanged, DiskDeleted,
                              Reindex, Discovered, Loaded>;
@@ -141,7 +143,11 @@ private:
   void scheduleLoad(const std::string& path, const std::string& relative, bool counted);
   void putDocument(const std::string& path, const std::string& relative,
                    std::shared_ptr<const std::string> text, std::optional<std::int64_t> version,
-                   std::shared_ptr<const analysis::DocumentAnalysis> analysis);
+                   std::shared_ptr<const analysis::DocumentAnalysis> analysis,
+                   std::shared_ptr<const index::PreparedDocument> prepared = nullptr);
+  // Indexes the new documents putDocument() left pending (addMany(): each key changed once for
+  // the lot). Called before anything else changes or reads the writer's index.
+  void indexPending();
   void removeDocument(const std::string& path);
   void reanalyseAll();
   // The root holding `path` and the path relative to it, when it is inside a root.
@@ -193,9 +199,17 @@ private:
   std::shared_ptr<const std::vector<std::uint32_t>> pathRanks_;
   bool pathsChanged_ = true;
   std::shared_ptr<index::CorpusIndex> index_;
+  // New documents read from disk with prepared contributions, not yet in index_ (indexPending()).
+  struct PendingAdd {
+    DocId id;
+    std::shared_ptr<const analysis::DocumentAnalysis> analysis;
+    std::shared_ptr<const index::PreparedDocument> prepared;
+  };
+  std::vector<PendingAdd> pendingAdds_;
   std::unordered_map<std::string, std::uint64_t> diskGeneration_; // path -> latest requested read
   std::uint64_t scanGeneration_ = 0;
   std::chrono::steady_clock::time_point scanStarted_;
+  double scanWriterCpuStart_ = 0; // the writer thread's CPU seconds when the scan started
   IndexingProgress progress_;
   std::vector<DocId> changed_;
   bool corpusWideChange_ = false;

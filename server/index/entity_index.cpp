@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace dossier::index {
 namespace {
@@ -76,38 +77,32 @@ std::vector<std::string> initialsOf(const std::string& key) {
   return {strict, loose};
 }
 
-void EntityIndex::add(DocId doc, const analysis::entities::DocumentEntities& entities) {
-  update(doc, entities, +1);
-}
-
-void EntityIndex::remove(DocId doc, const analysis::entities::DocumentEntities& entities) {
-  update(doc, entities, -1);
-}
-
-void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& entities,
-                         int sign) {
+EntityContributions contributionsOf(const analysis::entities::DocumentEntities& entities) {
+  EntityContributions out;
   // Each key once, as interned ids rather than copies (two strings per mention were allocated and
   // freed on the writer for every document read).
-  std::vector<analysis::Interned> keys;
-  keys.reserve(2 * entities.mentions.size());
+  out.keys.reserve(2 * entities.mentions.size());
+  std::unordered_map<analysis::Interned, std::size_t> confident, placeLike, types; // -> index
+  auto count = [](auto& list, auto& at, analysis::Interned key) {
+    auto [it, fresh] = at.try_emplace(key, list.size());
+    if (fresh) list.push_back({key, {}});
+    return &list[it->second].second;
+  };
   std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
   std::map<std::string, std::uint8_t> aliasFlags;
   std::set<std::string> personNames; // full names typed a person: no acronym stands for them
   for (const Mention& mention : entities.mentions) {
-    keys.push_back(mention.key);
-    keys.push_back(mention.surfaceKey);
+    out.keys.push_back(mention.key);
+    out.keys.push_back(mention.surfaceKey);
     if (!mention.is(analysis::entities::kTentative))
-      addNumber(confident_, mention.surfaceKey, sign);
+      ++*count(out.confident, confident, mention.surfaceKey);
     if ((mention.ownType == EntityType::Place || mention.ownType == EntityType::Norp) &&
         !isMultiWord(mention.surfaceKey))
-      addNumber(placeLike_, mention.surfaceKey, sign);
-    auto& votes = types_.mutate(mention.key);
+      ++*count(out.placeLike, placeLike, mention.surfaceKey);
+    auto& votes = *count(out.types, types, mention.key);
     std::size_t type = static_cast<std::size_t>(mention.type);
-    votes[type] = static_cast<std::uint32_t>(static_cast<int>(votes[type]) + sign);
-    if (!mention.typeGuessed)
-      votes[5 + type] = static_cast<std::uint32_t>(static_cast<int>(votes[5 + type]) + sign);
-    if (std::all_of(votes.begin(), votes.end(), [](std::uint32_t v) { return v == 0; }))
-      types_.erase(mention.key);
+    ++votes[type];
+    if (!mention.typeGuessed) ++votes[5 + type];
     if (isMultiWord(mention.key) &&
         (mention.type == EntityType::Person || mention.type == EntityType::Org ||
          mention.type == EntityType::Other)) {
@@ -119,25 +114,58 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
             mention.flags & (analysis::entities::kAliasFirst | analysis::entities::kAliasLast);
     }
   }
-  for (const auto& [key, count] : fullNames) {
+  for (const auto& [key, mentions] : fullNames) {
     std::string first = key.substr(0, key.find(' '));
     std::string last = key.substr(key.rfind(' ') + 1);
     std::uint8_t flags = aliasFlags[key];
     if (flags & analysis::entities::kAliasFirst)
-      addCount(fullNamesByWord_, first, key, sign * count);
+      out.fullNamesByWord.push_back({first, key, mentions});
     if (last != first && (flags & analysis::entities::kAliasLast))
-      addCount(fullNamesByWord_, last, key, sign * count);
+      out.fullNamesByWord.push_back({last, key, mentions});
     if (!personNames.count(key))
       for (const std::string& initials : initialsOf(key))
-        if (initials.size() >= 2) addCount(expansions_, initials, key, sign * count);
+        if (initials.size() >= 2) out.expansions.push_back({initials, key, mentions});
   }
   for (const auto& [acronym, expansion] : entities.definedAcronyms)
-    addCount(expansions_, acronym, expansion, sign * 4); // a definition outweighs chance initials
-  for (std::uint64_t word : entities.lowercaseWords)
+    out.expansions.push_back({acronym, expansion, 4}); // a definition outweighs chance initials
+  out.lowercaseWords = entities.lowercaseWords;
+  std::sort(out.keys.begin(), out.keys.end());
+  out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+  return out;
+}
+
+void EntityIndex::add(DocId doc, const analysis::entities::DocumentEntities& entities) {
+  update(doc, contributionsOf(entities), +1);
+}
+
+void EntityIndex::add(DocId doc, const EntityContributions& contributions) {
+  update(doc, contributions, +1);
+}
+
+void EntityIndex::remove(DocId doc, const analysis::entities::DocumentEntities& entities) {
+  update(doc, contributionsOf(entities), -1);
+}
+
+void EntityIndex::update(DocId doc, const EntityContributions& contributions, int sign) {
+  for (const auto& [key, mentions] : contributions.confident)
+    addNumber(confident_, key.str(), sign * static_cast<int>(mentions));
+  for (const auto& [key, mentions] : contributions.placeLike)
+    addNumber(placeLike_, key.str(), sign * static_cast<int>(mentions));
+  for (const auto& [key, delta] : contributions.types) {
+    auto& votes = types_.mutate(key.str());
+    for (std::size_t i = 0; i < votes.size(); ++i)
+      votes[i] = static_cast<std::uint32_t>(static_cast<std::int64_t>(votes[i]) +
+                                            sign * static_cast<std::int64_t>(delta[i]));
+    if (std::all_of(votes.begin(), votes.end(), [](std::uint32_t v) { return v == 0; }))
+      types_.erase(key.str());
+  }
+  for (const auto& entry : contributions.fullNamesByWord)
+    addCount(fullNamesByWord_, entry.bucket, entry.key, sign * entry.count);
+  for (const auto& entry : contributions.expansions)
+    addCount(expansions_, entry.bucket, entry.key, sign * entry.count);
+  for (std::uint64_t word : contributions.lowercaseWords)
     addNumber(lowercase_, word, sign);
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  for (analysis::Interned interned : keys) {
+  for (analysis::Interned interned : contributions.keys) {
     const std::string& key = interned.str();
     if (sign < 0) {
       const Postings* existing = docsByKey_.find(key);
@@ -154,6 +182,68 @@ void EntityIndex::update(DocId doc, const analysis::entities::DocumentEntities& 
     if (sign > 0 && (at == list->end() || *at != doc)) list->insert(at, doc);
     if (sign < 0 && at != list->end() && *at == doc) list->erase(at);
     if (list->empty()) docsByKey_.erase(key);
+  }
+}
+
+void EntityIndex::addMany(
+    const std::vector<std::pair<DocId, const EntityContributions*>>& documents) {
+  // Summed over the documents first (interned ids hash cheaply), then each key's entry in the
+  // string-keyed maps is looked up once.
+  std::unordered_map<analysis::Interned, std::uint32_t> confident, placeLike;
+  std::unordered_map<analysis::Interned, EntityContributions::Votes> types;
+  std::unordered_map<std::uint64_t, std::uint32_t> lowercase;
+  std::unordered_map<analysis::Interned, std::vector<DocId>> docsByKey;
+  for (const auto& [doc, contributions] : documents) {
+    for (const auto& [key, mentions] : contributions->confident)
+      confident[key] += mentions;
+    for (const auto& [key, mentions] : contributions->placeLike)
+      placeLike[key] += mentions;
+    for (const auto& [key, delta] : contributions->types) {
+      auto& votes = types[key];
+      for (std::size_t i = 0; i < votes.size(); ++i)
+        votes[i] += delta[i];
+    }
+    // Counts lists keep the order of their first mention: documents in order, as add() would.
+    for (const auto& entry : contributions->fullNamesByWord)
+      addCount(fullNamesByWord_, entry.bucket, entry.key, entry.count);
+    for (const auto& entry : contributions->expansions)
+      addCount(expansions_, entry.bucket, entry.key, entry.count);
+    for (std::uint64_t word : contributions->lowercaseWords)
+      ++lowercase[word];
+    for (analysis::Interned key : contributions->keys)
+      docsByKey[key].push_back(doc);
+  }
+  for (const auto& [key, mentions] : confident)
+    addNumber(confident_, key.str(), static_cast<int>(mentions));
+  for (const auto& [key, mentions] : placeLike)
+    addNumber(placeLike_, key.str(), static_cast<int>(mentions));
+  for (const auto& [key, delta] : types) {
+    auto& votes = types_.mutate(key.str());
+    for (std::size_t i = 0; i < votes.size(); ++i)
+      votes[i] += delta[i];
+  }
+  for (const auto& [word, count] : lowercase)
+    addNumber(lowercase_, word, static_cast<int>(count));
+  for (const auto& [key, docs] : docsByKey) {
+    Postings& list = docsByKey_.mutate(key.str());
+    if (!list) {
+      list = std::make_shared<std::vector<DocId>>(docs);
+      continue;
+    }
+    if (list.use_count() != 1) {
+      auto copy = std::make_shared<std::vector<DocId>>();
+      copy->reserve(list->size() + docs.size());
+      copy->assign(list->begin(), list->end());
+      list = std::move(copy);
+    }
+    if (list->empty() || list->back() < docs.front()) {
+      list->insert(list->end(), docs.begin(), docs.end());
+    } else { // not above every indexed id after all: in place, as add() does
+      for (DocId doc : docs) {
+        auto at = std::lower_bound(list->begin(), list->end(), doc);
+        if (at == list->end() || *at != doc) list->insert(at, doc);
+      }
+    }
   }
 }
 

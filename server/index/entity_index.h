@@ -20,10 +20,35 @@ namespace dossier::index {
 // (key, count) pairs, unsorted.
 using KeyCounts = std::vector<std::pair<std::string, std::uint32_t>>;
 
+// One document's contributions to the entity index, computed from its entities alone: the index
+// worker that analyses or decodes a document prepares them, so the single writer thread only
+// merges ready-made counts (the first reading of a large folder waited on the writer).
+struct EntityContributions {
+  using Votes = std::array<std::uint32_t, 10>; // by type: all mentions, then those not guessed
+  struct Count {
+    std::string bucket; // a word of a full name, or initials / an acronym
+    std::string key;
+    int count;
+  };
+  std::vector<analysis::Interned> keys; // mention and surface keys, sorted, each once
+  std::vector<std::pair<analysis::Interned, std::uint32_t>> confident; // surface key, mentions
+  std::vector<std::pair<analysis::Interned, std::uint32_t>> placeLike; // surface key, mentions
+  std::vector<std::pair<analysis::Interned, Votes>> types;             // key, votes
+  std::vector<Count> fullNamesByWord; // in the order the document-by-document update made them
+  std::vector<Count> expansions;      // likewise
+  std::vector<std::uint64_t> lowercaseWords;
+};
+EntityContributions contributionsOf(const analysis::entities::DocumentEntities& entities);
+
 class EntityIndex {
 public:
   void add(DocId doc, const analysis::entities::DocumentEntities& entities);
   void remove(DocId doc, const analysis::entities::DocumentEntities& entities);
+  // The same with contributions prepared beforehand (contributionsOf()).
+  void add(DocId doc, const EntityContributions& contributions);
+  // Many new documents at once, in ascending id order, each id above every indexed document's: the
+  // index add() one by one would make, with each key's counts and postings changed once.
+  void addMany(const std::vector<std::pair<DocId, const EntityContributions*>>& documents);
 
   // Documents that mention `key` (as a linked key or as a surface), sorted; empty when none.
   const std::vector<DocId>& documentsMentioning(const std::string& key) const;
@@ -57,7 +82,7 @@ public:
   }
 
 private:
-  void update(DocId doc, const analysis::entities::DocumentEntities& entities, int sign);
+  void update(DocId doc, const EntityContributions& contributions, int sign);
 
   using Postings = std::shared_ptr<std::vector<DocId>>; // changed in place only while unshared
   using Counted = std::shared_ptr<KeyCounts>;           // changed in place only while unshared

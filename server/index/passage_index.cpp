@@ -146,16 +146,43 @@ std::vector<PassageEntry> entriesOf(const analysis::passages::DocumentPassages& 
 
 } // namespace
 
-void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
+PassageContributions contributionsOf(const analysis::passages::DocumentPassages& passages) {
+  PassageContributions out;
+  out.entries = entriesOf(passages);
   auto lengths = std::make_shared<std::vector<std::uint32_t>>();
-  for (const auto& passage : passages.passages) {
-    std::uint32_t length = std::max<std::uint32_t>(1, passage.length);
-    lengths->push_back(length);
+  lengths->reserve(passages.passages.size());
+  for (const auto& passage : passages.passages)
+    lengths->push_back(std::max<std::uint32_t>(1, passage.length));
+  out.lengths = std::move(lengths);
+  return out;
+}
+
+void PassageIndex::add(DocId doc, const analysis::passages::DocumentPassages& passages) {
+  add(doc, contributionsOf(passages));
+}
+
+void PassageIndex::add(DocId doc, const PassageContributions& contributions) {
+  for (std::uint32_t length : *contributions.lengths) {
     ++passages_;
     totalLength_ += length;
   }
-  lengths_.mutate(doc) = std::move(lengths);
-  postings_.add(doc, entriesOf(passages));
+  lengths_.mutate(doc) = contributions.lengths;
+  postings_.add(doc, contributions.entries);
+}
+
+void PassageIndex::addMany(
+    const std::vector<std::pair<DocId, const PassageContributions*>>& documents) {
+  std::vector<std::pair<DocId, const std::vector<PassageEntry>*>> entries;
+  entries.reserve(documents.size());
+  for (const auto& [doc, contributions] : documents) {
+    for (std::uint32_t length : *contributions->lengths) {
+      ++passages_;
+      totalLength_ += length;
+    }
+    lengths_.mutate(doc) = contributions->lengths;
+    entries.push_back({doc, &contributions->entries});
+  }
+  postings_.addMany(entries);
 }
 
 void PassageIndex::remove(DocId doc, const analysis::passages::DocumentPassages& passages) {

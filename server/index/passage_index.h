@@ -32,9 +32,20 @@ struct PassageMatch {
   std::vector<std::string> sharedStems;    // content-word stems both use, rarest first
 };
 
+// One document's postings and passage lengths, computed from its passages alone (by the index
+// worker that analyses or decodes the document, so the writer thread only merges them).
+struct PassageContributions {
+  std::vector<PassageEntry> entries;                         // passage by passage
+  std::shared_ptr<const std::vector<std::uint32_t>> lengths; // per passage, at least 1
+};
+PassageContributions contributionsOf(const analysis::passages::DocumentPassages& passages);
+
 class PassageIndex {
 public:
   void add(DocId doc, const analysis::passages::DocumentPassages& passages);
+  void add(DocId doc, const PassageContributions& contributions);
+  // Many new documents at once, in ascending id order, each id above every indexed document's.
+  void addMany(const std::vector<std::pair<DocId, const PassageContributions*>>& documents);
   void remove(DocId doc, const analysis::passages::DocumentPassages& passages);
 
   // Passages of documents other than `doc` related to `asked`, best first, at most `limit`.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 namespace dossier::index {
 namespace {
@@ -61,6 +62,68 @@ void PassagePostings::add(DocId doc, const std::vector<PassageEntry>& entries) {
   for (const PassageEntry& entry : entries)
     insertSorted(recent.lists[entry.key], {doc, entry.passage, entry.count});
   foldIfDue();
+}
+
+void PassagePostings::addMany(
+    const std::vector<std::pair<DocId, const std::vector<PassageEntry>*>>& documents) {
+  if (!(recent_->documents.empty() && recent_->stale.empty())) { // edits pending: one by one
+    for (const auto& [doc, entries] : documents)
+      add(doc, *entries);
+    return;
+  }
+  // The folder's first reading: group the postings by key (a counting sort over the batch's keys,
+  // which keeps them in document and passage order), then extend each key's base list once.
+  std::unordered_map<analysis::Interned, std::uint32_t> slotOf;
+  std::vector<analysis::Interned> keys;
+  std::vector<std::uint32_t> starts; // per slot: its count, then where its postings start
+  std::vector<std::uint32_t> slots;  // per entry, in batch order
+  std::size_t total = 0;
+  for (const auto& [doc, entries] : documents)
+    total += entries->size();
+  slots.reserve(total);
+  slotOf.reserve(total / 4 + 16);
+  for (const auto& [doc, entries] : documents) {
+    for (const PassageEntry& entry : *entries) {
+      auto [it, fresh] = slotOf.try_emplace(entry.key, static_cast<std::uint32_t>(keys.size()));
+      if (fresh) {
+        keys.push_back(entry.key);
+        starts.push_back(0);
+      }
+      ++starts[it->second];
+      slots.push_back(it->second);
+    }
+  }
+  std::uint32_t offset = 0;
+  for (std::uint32_t& start : starts)
+    offset += std::exchange(start, offset);
+  starts.push_back(offset);
+  std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+  std::vector<PassagePosting> grouped(total);
+  std::size_t e = 0;
+  for (const auto& [doc, entries] : documents)
+    for (const PassageEntry& entry : *entries)
+      grouped[next[slots[e++]]++] = {doc, entry.passage, entry.count};
+  for (std::size_t slot = 0; slot < keys.size(); ++slot) {
+    auto first = grouped.begin() + starts[slot], last = grouped.begin() + starts[slot + 1];
+    BaseList& list = base_.mutate(keys[slot]);
+    if (!list) {
+      list = std::make_shared<List>(first, last);
+      continue;
+    }
+    if (list.use_count() != 1) { // a published snapshot still reads this list
+      auto copy = std::make_shared<List>();
+      copy->reserve(2 * list->size() + static_cast<std::size_t>(last - first));
+      copy->assign(list->begin(), list->end());
+      list = std::move(copy);
+    }
+    if (list->empty() || before(list->back(), *first)) {
+      list->insert(list->end(), first, last);
+    } else { // not above every indexed id after all: in place, as add() does
+      for (auto it = first; it != last; ++it)
+        insertSorted(*list, *it);
+    }
+  }
+  baseDocuments_ += documents.size();
 }
 
 void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entries) {

@@ -50,6 +50,9 @@ public:
   // A document's postings, all its passages. A document must be removed before it is added again.
   void add(DocId doc, const std::vector<PassageEntry>& entries);
   void remove(DocId doc, const std::vector<PassageEntry>& entries);
+  // Many new documents at once, in ascending id order, each id above every indexed document's: the
+  // lists add() one by one would make, with each key's list found and extended once.
+  void addMany(const std::vector<std::pair<DocId, const std::vector<PassageEntry>*>>& documents);
 
   Lists find(analysis::Interned key) const;
   // Whether `doc`'s postings in the base lists are stale (to be skipped).
