@@ -506,16 +506,9 @@ bool MentionFinder::demonymBeforePerson(const std::vector<std::size_t>& words) c
       lexicon_.nameOpeners.count(demonym) ||
       lexicon_.known.count(demonym + " " + folded_[words[1]]))
     return false;
-  std::string rest;
-  for (std::size_t k = 1; k < words.size(); ++k) {
-    const std::string& word = folded_[words[k]];
-    if (!tokens_[words[k]].is(kCapitalised) || lexicon_.orgSuffixes.count(word) ||
-        lexicon_.placeSuffixes.count(word) || lexicon_.connectors.count(word) ||
-        lexicon_.demonyms.count(word) || lexicon_.titles.count(word))
-      return false;
-    rest += (k > 1 ? " " : "") + word;
-  }
-  if (lexicon_.known.count(rest)) return false;
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (!plainNameWord(words[k]) || lexicon_.demonyms.count(folded_[words[k]])) return false;
+  if (lexicon_.known.count(joinedFolded(words, 1))) return false;
   if (lexicon_.givenNames.count(folded_[words[1]])) return true;
   for (std::size_t k = 1; k < words.size(); ++k)
     if (lexicon_.known.count(folded_[words[k]]) || lowercase_.count(folded_[words[k]]) ||
@@ -535,16 +528,29 @@ bool MentionFinder::teamBeforePerson(const std::vector<std::size_t>& words) cons
       lexicon_.placeSuffixes.count(team) || lexicon_.titles.count(team) ||
       !lexicon_.givenNames.count(folded_[words[1]]))
     return false;
-  std::string whole;
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    const std::string& word = folded_[words[k]];
-    if (!tokens_[words[k]].is(kCapitalised) || lexicon_.orgSuffixes.count(word) ||
-        lexicon_.placeSuffixes.count(word) || lexicon_.connectors.count(word) ||
-        (k > 0 && lexicon_.titles.count(word)))
-      return false;
-    whole += (k > 0 ? " " : "") + word;
+  for (std::size_t w : words)
+    if (!plainNameWord(w)) return false;
+  return !lexicon_.known.count(joinedFolded(words, 0));
+}
+
+// A capitalised word that heads no organisation or place and is neither a connector nor a title:
+// a word that can stand in a person's name.
+bool MentionFinder::plainNameWord(std::size_t i) const {
+  const std::string& word = folded_[i];
+  return tokens_[i].is(kCapitalised) && !lexicon_.orgSuffixes.count(word) &&
+         !lexicon_.placeSuffixes.count(word) && !lexicon_.connectors.count(word) &&
+         !lexicon_.titles.count(word);
+}
+
+// The folded forms of words[from..] joined by single spaces, as the lexicon's keys are.
+std::string MentionFinder::joinedFolded(const std::vector<std::size_t>& words,
+                                        std::size_t from) const {
+  std::string joined;
+  for (std::size_t k = from; k < words.size(); ++k) {
+    if (k > from) joined += ' ';
+    joined += folded_[words[k]];
   }
-  return !lexicon_.known.count(whole);
+  return joined;
 }
 
 // All-caps lines: only words that are known names or names of this document elsewhere.

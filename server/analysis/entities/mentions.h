@@ -50,6 +50,8 @@ private:
   std::size_t andInsideName(std::size_t first, std::size_t last, std::size_t andAt) const;
   bool demonymBeforePerson(const std::vector<std::size_t>& words) const;
   bool teamBeforePerson(const std::vector<std::size_t>& words) const;
+  bool plainNameWord(std::size_t i) const;
+  std::string joinedFolded(const std::vector<std::size_t>& words, std::size_t from) const;
   void splitRun(std::size_t first, std::size_t end, std::vector<Candidate>& out);
   std::size_t extendName(Candidate& c) const;
   std::size_t credentialEnd(std::size_t at) const;
