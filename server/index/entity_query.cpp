@@ -61,19 +61,21 @@ std::vector<std::string_view> wordsOf(std::string_view key) {
 }
 
 // Given names one of which is the other's short form by its opening letters ("fred", "frederick";
-// "chris", "christopher"): three letters at least.
-bool sameGivenName(std::string_view a, std::string_view b) {
+// "chris", "christopher"): three letters at least; or forms of one name by the lexicon ("mo",
+// "maurice").
+bool sameGivenName(std::string_view a, std::string_view b, const ent::Lexicon* lexicon) {
   if (a.size() > b.size()) std::swap(a, b);
-  return a == b || (a.size() >= 3 && lowerAscii(a) && b.starts_with(a));
+  return a == b || (a.size() >= 3 && lowerAscii(a) && b.starts_with(a)) ||
+         (lexicon && ent::formsOfOneGivenName(a, b, *lexicon));
 }
 
 // Two full names of one person as news write them: the same surname, given names that agree, and
 // a middle name written in one only ("Mark Jay Heller", "Mark Heller"; "Fred LaRue", "Frederick
-// LaRue", "Frederick Cheney LaRue").
-bool namesOfOnePerson(std::string_view a, std::string_view b) {
+// LaRue", "Frederick Cheney LaRue"; "Mo Cheeks", "Maurice Cheeks").
+bool namesOfOnePerson(std::string_view a, std::string_view b, const ent::Lexicon* lexicon) {
   auto wa = wordsOf(a), wb = wordsOf(b);
   if (wa.size() < 2 || wb.size() < 2 || wa.back() != wb.back() || wa.back().size() < 3 ||
-      !sameGivenName(wa.front(), wb.front()))
+      !sameGivenName(wa.front(), wb.front(), lexicon))
     return false;
   if (wa.size() == wb.size())
     return std::equal(wa.begin() + 1, wa.end() - 1, wb.begin() + 1) && a != b;
@@ -196,7 +198,8 @@ std::optional<std::string> EntityQuery::usualSpellingOf(const std::string& key) 
     for (const auto& [other, count] : sameSurname)
       if (other == key) bestCount = count;
     for (const auto& [other, count] : sameSurname) {
-      if (other == key || overrides_.separate.count(other) || !namesOfOnePerson(key, other) ||
+      if (other == key || overrides_.separate.count(other) ||
+          !namesOfOnePerson(key, other, overrides_.lexicon) ||
           !mostlyPerson(index_.typeVotes(other)))
         continue;
       if (count > bestCount || (count == bestCount && other < best)) {
@@ -378,7 +381,8 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
     // Other full names of the same person ("Frederick LaRue" for "Fred LaRue").
     for (const auto& [other, count] :
          index_.fullNamesWithWord(entity.substr(entity.rfind(' ') + 1)))
-      if (other != entity && namesOfOnePerson(entity, other) && usualSpellingOf(other) == entity)
+      if (other != entity && namesOfOnePerson(entity, other, overrides_.lexicon) &&
+          usualSpellingOf(other) == entity)
         keys.insert(other);
   }
   for (const std::string& word : shortForms)

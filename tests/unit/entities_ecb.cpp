@@ -92,7 +92,9 @@ TEST_CASE("entity references on ECB+ news: proper-name chains across documents",
   for (const std::string& text : texts)
     for (const std::string& w : wordsOf(text))
       if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') lowercaseWords.insert(w);
-  index::LinkOverrides overrides;
+  // No workspace corrections, but the lexicon the server links with (group names, given names).
+  auto overrides =
+      index::LinkOverrides::from({}, {}, {}, *analysis::Knowledge::builtin()->entities);
   index::EntityQuery query(
       corpus.entities,
       [&](index::DocId d) {

@@ -60,3 +60,29 @@ TEST_CASE("a person's full name with a middle name or a short given name is one 
   auto docs = referencedDocuments(corpus, "c.md");
   CHECK(docs == std::set<std::string>{"a.md", "b.md", "c.md", "d.md"});
 }
+
+TEST_CASE("a familiar form of a given name is the same person's (Bill for William, Mo for "
+          "Maurice)",
+          "[entities]") {
+  FeatureCorpus corpus(Documents{
+      {"a.md", "William Harrowgate, the coach, was fired on Monday. Harrowgate said little.\n"},
+      {"b.md", "William Harrowgate met the owners. Harrowgate later left.\n"},
+      {"c.md", "The coach, Bill ^Harrowgate, signed the papers.\n"},
+      // Forms of other names are other people: Willa, Bella.
+      {"d.md", "Willa Harrowgate, a teacher, wrote to the paper.\n"},
+      {"e.md", "Bella Harrowgate, a nurse, wrote to the paper too.\n"},
+  });
+  auto docs = referencedDocuments(corpus, "c.md");
+  CHECK(docs == std::set<std::string>{"a.md", "b.md", "c.md"});
+}
+
+TEST_CASE("familiar forms of two different names stay two people", "[entities]") {
+  FeatureCorpus corpus(Documents{
+      {"a.md", "Alexandra Pellow, the minister, spoke on Monday. Pellow said little.\n"},
+      {"b.md", "Alexandra Pellow met the envoy.\n"},
+      {"c.md", "The trader, Alexander ^Pellow, signed the papers.\n"},
+  });
+  // "Alex" could be either, but Alexander and Alexandra are not forms of one name.
+  auto docs = referencedDocuments(corpus, "c.md");
+  CHECK(docs == std::set<std::string>{"c.md"});
+}

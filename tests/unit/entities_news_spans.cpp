@@ -23,6 +23,10 @@ TEST_CASE("a title-case headline keeps only the document's names, not its verbs"
                  "[[Dana Kowal]] has left the [[Harlow Clinic]], her lawyer said.\n");
   expectMentions("Driver Charged With Two Counts Of Murder After Crash\n"
                  "The police said [[Omar Tessin]] was driving.\n");
+  // "that", "than", "via" stay lower case in title case too.
+  expectMentions("Protest ends\n"
+                 "Former Mayor [[Kowal]] Had Signed Rules that Could Have Closed the Port\n"
+                 "[[Dana Kowal]] signed the rules in 2019.\n");
   // A line of running text with every word but the verb capitalised is no headline.
   expectMentions("[[Dana Kowal]] met [[Omar Tessin]] and [[Ivo Brandt]] in [[Harlow]].\n");
 }

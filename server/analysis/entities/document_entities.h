@@ -48,6 +48,8 @@ struct Lexicon {
   std::unordered_set<std::string> personCues;
   std::unordered_set<std::string> statementCues; // first word; "pointed out" -> "pointed"
   std::unordered_set<std::string> givenNames;
+  // Given name or familiar form -> the groups it belongs to ("ted" -> Edward's, Theodore's).
+  std::unordered_map<std::string, std::vector<std::uint32_t>> givenNameGroups;
   std::unordered_set<std::string> roleStartStops; // cannot open an appositive role
   std::unordered_set<std::string> roleVerbs;      // make an appositive a clause, not a role
   std::unordered_map<std::string, std::string> transliteration;    // one Cyrillic letter -> Latin
@@ -60,6 +62,10 @@ struct Lexicon {
 };
 
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides);
+
+// Whether two different folded given names are forms of one name by the lexicon ("mo",
+// "maurice"; "katie", "kate"; not "alex", "alexandra" with "alexander").
+bool formsOfOneGivenName(std::string_view a, std::string_view b, const Lexicon& lexicon);
 
 // The folded key of a name: case and diacritics folded, Cyrillic transliterated, a leading "the"
 // and dots of abbreviations dropped, spelling variants of word endings unified ("Zelenskyy" ->

@@ -155,6 +155,17 @@ std::string nameKey(std::string_view surface, const Lexicon& lexicon) {
   return joinNameWords(words, lexicon);
 }
 
+bool formsOfOneGivenName(std::string_view a, std::string_view b, const Lexicon& lexicon) {
+  auto groupsA = lexicon.givenNameGroups.find(std::string(a));
+  auto groupsB = lexicon.givenNameGroups.find(std::string(b));
+  if (groupsA == lexicon.givenNameGroups.end() || groupsB == lexicon.givenNameGroups.end())
+    return false;
+  for (std::uint32_t group : groupsA->second)
+    if (std::find(groupsB->second.begin(), groupsB->second.end(), group) != groupsB->second.end())
+      return true;
+  return false;
+}
+
 std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) {
   auto lexicon = std::make_shared<Lexicon>();
   Lexicon& lex = *lexicon;
@@ -217,6 +228,17 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   });
   loadWordSet(overrides, "entities/person_cues.tsv", lex, lex.personCues);
   loadWordSet(overrides, "entities/given_names.tsv", lex, lex.givenNames);
+  std::uint32_t group = 0;
+  forEachEntry(overrides, "entities/given_name_forms.tsv", lex, [&](const auto& fields) {
+    lex.givenNameGroups[foldWord(fields[0])].push_back(group);
+    if (fields.size() > 1)
+      for (std::string_view forms = fields[1]; !forms.empty();) {
+        std::size_t end = std::min(forms.find(' '), forms.size());
+        if (end > 0) lex.givenNameGroups[foldWord(forms.substr(0, end))].push_back(group);
+        forms.remove_prefix(std::min(end + 1, forms.size()));
+      }
+    ++group;
+  });
   forEachEntry(overrides, "entities/role_words.tsv", lex, [&](const auto& fields) {
     (fields.size() > 1 && fields[1] == "verb" ? lex.roleVerbs : lex.roleStartStops)
         .insert(foldWord(fields[0]));
