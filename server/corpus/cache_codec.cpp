@@ -218,7 +218,8 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
     e.u8(m.flags);
     e.varint(m.sentence);
     e.u8(static_cast<std::uint8_t>(m.ownType));
-    e.u8(m.typeGuessed ? 1 : 0);
+    e.u8(static_cast<std::uint8_t>((m.typeGuessed ? 1 : 0) | (m.teamContext ? 2 : 0) |
+                                   (m.teamName ? 4 : 0)));
   });
   writeList(e, x.roles, [&](const entities::Role& r) {
     e.span(r.span);
@@ -252,7 +253,10 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
     std::uint8_t own = d.u8();
     if (own > static_cast<std::uint8_t>(entities::EntityType::Other)) throw Malformed();
     m.ownType = static_cast<entities::EntityType>(own);
-    m.typeGuessed = d.u8() != 0;
+    std::uint8_t bits = d.u8();
+    m.typeGuessed = (bits & 1) != 0;
+    m.teamContext = (bits & 2) != 0;
+    m.teamName = (bits & 4) != 0;
   });
   readList(d, x.roles, [&](entities::Role& r) {
     r.span = d.span();

@@ -1,9 +1,9 @@
 // A hash map split into shards that are shared between copies and cloned on write.
 //
 // The corpus state is published as immutable snapshots: readers keep the snapshot they started with
-// while one writer prepares the next. Copying a CowShardedMap copies only shard pointers; the writer's
-// first change to a shard that a snapshot still holds clones that one shard. While the writer is the
-// only owner (during bulk indexing, between publications) it mutates shards in place.
+// while one writer prepares the next. Copying a CowShardedMap copies only shard pointers; the
+// writer's first change to a shard that a snapshot still holds clones that one shard. While the
+// writer is the only owner (during bulk indexing, between publications) it mutates shards in place.
 #pragma once
 
 #include <array>
@@ -18,9 +18,10 @@ template <typename Key, typename Value, typename Hash = std::hash<Key>, std::siz
 class CowShardedMap {
   using Shard = std::unordered_map<Key, Value, Hash>;
 
- public:
+public:
   CowShardedMap() {
-    for (auto& shard : shards_) shard = std::make_shared<Shard>();
+    for (auto& shard : shards_)
+      shard = std::make_shared<Shard>();
   }
 
   const Value* find(const Key& key) const {
@@ -39,18 +40,19 @@ class CowShardedMap {
 
   std::size_t size() const {
     std::size_t n = 0;
-    for (const auto& shard : shards_) n += shard->size();
+    for (const auto& shard : shards_)
+      n += shard->size();
     return n;
   }
 
   // Visits every entry; order is unspecified.
-  template <typename Visit>
-  void forEach(Visit&& visit) const {
+  template <typename Visit> void forEach(Visit&& visit) const {
     for (const auto& shard : shards_)
-      for (const auto& [key, value] : *shard) visit(key, value);
+      for (const auto& [key, value] : *shard)
+        visit(key, value);
   }
 
- private:
+private:
   std::size_t shardOf(const Key& key) const { return Hash{}(key) % kShards; }
 
   Shard& writable(std::size_t index) {
@@ -63,4 +65,4 @@ class CowShardedMap {
   std::array<std::shared_ptr<Shard>, kShards> shards_;
 };
 
-}  // namespace dossier::index
+} // namespace dossier::index

@@ -7,4 +7,4 @@ namespace dossier::index {
 // A document's number in the corpus, stable for its path while the server runs.
 using DocId = std::uint32_t;
 
-}  // namespace dossier::index
+} // namespace dossier::index

@@ -11,6 +11,12 @@ namespace {
 using analysis::entities::EntityType;
 using analysis::entities::Mention;
 
+// The fullNamesByWord bucket of the teams named after a place: a byte no word holds, so that no
+// word's bucket is this one.
+std::string teamBucket(std::string_view place) {
+  return "\x1f" + std::string(place);
+}
+
 bool isMultiWord(const std::string& key) {
   return key.find(' ') != std::string::npos;
 }
@@ -90,6 +96,7 @@ EntityContributions contributionsOf(const analysis::entities::DocumentEntities& 
   };
   std::map<std::string, int> fullNames; // multi-word key -> mentions in this document
   std::map<std::string, std::uint8_t> aliasFlags;
+  std::set<std::string> teamNames;
   std::set<std::string> personNames; // full names typed a person: no acronym stands for them
   for (const Mention& mention : entities.mentions) {
     out.keys.push_back(mention.key);
@@ -109,6 +116,7 @@ EntityContributions contributionsOf(const analysis::entities::DocumentEntities& 
       ++fullNames[mention.key];
       if (mention.type == EntityType::Person && !mention.typeGuessed)
         personNames.insert(mention.key);
+      if (mention.teamName) teamNames.insert(mention.key.str());
       if (mention.key == mention.surfaceKey)
         aliasFlags[mention.key] |=
             mention.flags & (analysis::entities::kAliasFirst | analysis::entities::kAliasLast);
@@ -122,6 +130,8 @@ EntityContributions contributionsOf(const analysis::entities::DocumentEntities& 
       out.fullNamesByWord.push_back({first, key, mentions});
     if (last != first && (flags & analysis::entities::kAliasLast))
       out.fullNamesByWord.push_back({last, key, mentions});
+    if (teamNames.count(key))
+      out.fullNamesByWord.push_back({teamBucket(key.substr(0, key.rfind(' '))), key, mentions});
     if (!personNames.count(key))
       for (const std::string& initials : initialsOf(key))
         if (initials.size() >= 2) out.expansions.push_back({initials, key, mentions});
@@ -261,6 +271,10 @@ std::uint32_t EntityIndex::lowercaseDocuments(std::uint64_t wordHash) const {
 std::uint32_t EntityIndex::confidentMentions(const std::string& surfaceKey) const {
   const auto* count = confident_.find(surfaceKey);
   return count ? *count : 0;
+}
+
+const KeyCounts& EntityIndex::teamsNamedFor(const std::string& place) const {
+  return fullNamesWithWord(teamBucket(place));
 }
 
 const KeyCounts& EntityIndex::fullNamesWithWord(const std::string& word) const {

@@ -61,6 +61,9 @@ public:
   // Multi-word person and organisation keys holding `word` first or last, with their mention
   // counts.
   const KeyCounts& fullNamesWithWord(const std::string& word) const;
+  // Team names made of the place's name and a head ("harlow rangelords" for "harlow"), with
+  // their mention counts.
+  const KeyCounts& teamsNamedFor(const std::string& place) const;
   // Multi-word keys whose initials are `acronym`, and expansions defined in text, with counts.
   const KeyCounts& expansionsOf(const std::string& acronym) const;
   // Mentions of a one-word surface that its own words and context typed a place or a group: such

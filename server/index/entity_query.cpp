@@ -50,6 +50,13 @@ bool mostlyPerson(const std::array<std::uint32_t, 5>& votes) {
   return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Person)] * 2 >= all;
 }
 
+bool mostlyOrganisation(const std::array<std::uint32_t, 5>& votes) {
+  std::uint32_t all = 0;
+  for (std::uint32_t v : votes)
+    all += v;
+  return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Org)] * 2 >= all;
+}
+
 std::vector<std::string_view> wordsOf(std::string_view key) {
   std::vector<std::string_view> words;
   for (std::size_t start = 0; start <= key.size();) {
@@ -276,6 +283,7 @@ std::string EntityQuery::entityOf(const ent::Mention& mention) const {
   key += mention.surfaceKey;
   key += '\x1f';
   key += static_cast<char>(mention.flags);
+  key += mention.teamContext ? '+' : '-';
   return resolutions_.get(key, [&] { return resolve(mention); });
 }
 
@@ -292,6 +300,8 @@ std::string EntityQuery::resolve(const ent::Mention& mention) const {
   bool placeLike = !isMultiWord(mention.surfaceKey) && !mention.is(ent::kAcronym) &&
                    index_.placeLikeMentions(mention.surfaceKey) * 3 >=
                        std::max<std::uint32_t>(1, index_.confidentMentions(mention.surfaceKey));
+  if (mention.teamContext)
+    if (auto team = teamNamed(mention.key)) return overridden(*team);
   if (placeLike && mention.is(ent::kShortForm)) {
     if (auto group = groupKey(mention.surfaceKey)) return overridden(*group);
     return overridden(mention.surfaceKey);
@@ -312,6 +322,29 @@ std::string EntityQuery::resolve(const ent::Mention& mention) const {
     if (auto best = bestOf(index_.fullNamesWithWord(mention.key), mention.key))
       return overridden(usualSpellingOf(*best).value_or(*best));
   return overridden(mention.key);
+}
+
+// The team a place name stands for in a sentence about a game: the team the corpus names most
+// often after the place ("indianapolis colts"), when it is named at least twice and twice as often
+// as any other ("Kansas City Chiefs" and "Kansas City Royals" both common leave "Kansas City" the
+// place).
+std::optional<std::string> EntityQuery::teamNamed(const std::string& place) const {
+  const std::string* best = nullptr;
+  std::uint32_t bestCount = 0, secondCount = 0;
+  for (const auto& [name, count] : index_.teamsNamedFor(place)) {
+    if (overrides_.separate.count(name) || !mostlyOrganisation(index_.typeVotes(name))) continue;
+    // A head the corpus writes in lower case is a common word ("Aldmark Always"), not a nickname.
+    if (index_.lowercaseDocuments(ent::wordHash(name.substr(name.rfind(' ') + 1))) > 0) continue;
+    if (count > bestCount || (count == bestCount && best && name < *best)) {
+      secondCount = bestCount;
+      bestCount = count;
+      best = &name;
+    } else {
+      secondCount = std::max(secondCount, count);
+    }
+  }
+  if (!best || bestCount < 2 || bestCount < 2 * secondCount) return std::nullopt;
+  return *best;
 }
 
 std::vector<const ent::Mention*> EntityQuery::mentionsIn(DocId doc) const {
@@ -387,6 +420,10 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
   }
   for (const std::string& word : shortForms)
     keys.insert(word);
+  // A team's place name ("indianapolis", "new orleans" for "new orleans saints"), which stands for
+  // it in sentences about a game (teamNamed).
+  if (isMultiWord(entity) && mostlyOrganisation(index_.typeVotes(entity)))
+    keys.insert(entity.substr(0, entity.rfind(' ')));
   // Membership by length first: a handful of keys, tested against every mention of thousands of
   // documents for a frequent name (a std::set compared strings at each level).
   std::vector<std::string> keyList(keys.begin(), keys.end());

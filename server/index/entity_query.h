@@ -137,6 +137,7 @@ private:
   // The documents mentioning `key`, in reading order, at most `limit` of them (O(postings)).
   std::vector<DocId> firstDocumentsMentioning(const std::string& key, std::size_t limit) const;
   std::optional<std::string> bestOf(const KeyCounts& counts, const std::string& exclude) const;
+  std::optional<std::string> teamNamed(const std::string& place) const;
   // The key all forms of a group name share ("Drovnian", "Drovnians" -> the most used of them),
   // or none when `key` is not a group name of the corpus.
   std::optional<std::string> groupKey(const std::string& key) const;

@@ -213,6 +213,23 @@ TEST_CASE("a place's bare name in a sentence about a game is the team named afte
   CHECK(two.entityAt(0, "Kansas City beat") == "kansas city");
 }
 
+TEST_CASE("a place's bare name in a game report is the team the other reports name after it",
+          "[entities][typing]") {
+  SmallCorpus c({"The Kansas City Rangelords signed a new coach on Monday.",
+                 "The Kansas City Rangelords lost at home. The Kansas City Rangelords travel next.",
+                 "Kansas City beat Omaha 20-13 on Sunday. Fans celebrated the win in Kansas City.",
+                 "Kansas City approved a new budget on Friday."});
+  CHECK(c.entityAt(2, "Kansas City beat") == "kansas city rangelords");
+  // After a word that locates, or in a sentence with no game in it, the place stays the place.
+  CHECK(c.entityAt(2, "Kansas City.") == "kansas city");
+  CHECK(c.entityAt(3, "Kansas City approved") == "kansas city");
+  // Two teams of the place named about as often: the bare name says which neither is.
+  SmallCorpus two({"The Kansas City Rangelords won. The Kansas City Rangelords rested.",
+                   "The Kansas City Hawkmoths won. The Kansas City Hawkmoths rested.",
+                   "Kansas City beat Omaha 20-13 on Sunday."});
+  CHECK(two.entityAt(2, "Kansas City beat") == "kansas city");
+}
+
 TEST_CASE("a name written after \"the\" is no person's", "[entities][typing]") {
   CHECK(typeIn("Fans cheered as the Varnest Rangelords won.", "Varnest Rangelords") ==
         ent::EntityType::Org);

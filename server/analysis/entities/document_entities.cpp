@@ -382,25 +382,35 @@ struct Builder {
   // an organisation whose name is the place's and a distinctive head ("Colts"), one per place.
   void linkPlacesToTeams() {
     std::map<std::string, std::vector<Interned>> teams; // place key -> team keys
-    for (const Mention& m : result.mentions) {
+    for (Mention& m : result.mentions) {
       if (m.type != EntityType::Org || !m.is(kAliasLast) || m.key != m.surfaceKey) continue;
       std::string key = m.key.str();
       std::string place = key.substr(0, key.rfind(' '));
       if (place.find(' ') == std::string::npos ? !isPlaceWord(place) : !isKnownPlace(place))
         continue;
+      // "Harlow Herald", "Harlow Council", "Harlow First": a place's institutions and parties are
+      // named so too. Other reports' bare place names go to the team only when its head is a
+      // plural nickname ("Colts", "Saints"), and no word that makes any name an organisation.
+      std::string head = key.substr(key.rfind(' ') + 1);
+      m.teamName = head.size() > 3 && head.ends_with('s') && !head.ends_with("ss") &&
+                   !finder.lowercaseWords().count(head) && !lexicon.orgSuffixes.count(head) &&
+                   !lexicon.placeSuffixes.count(head);
       auto& keys = teams[place];
       if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.push_back(m.key);
     }
-    if (teams.empty()) return;
     for (Mention& m : result.mentions) {
       if (m.key != m.surfaceKey || m.type != EntityType::Place) continue;
       auto team = teams.find(m.surfaceKey.str());
-      if (team == teams.end() || team->second.size() != 1) continue;
+      if (team != teams.end() && team->second.size() != 1) continue;
       auto token = std::lower_bound(tokens.begin(), tokens.end(), m.span.begin,
                                     [](const Token& t, Offset o) { return t.begin < o; });
       if (token == tokens.end() ||
           !teamContext(static_cast<std::size_t>(token - tokens.begin()), m))
         continue;
+      if (team == teams.end()) {
+        m.teamContext = true; // the corpus decides (EntityQuery::resolve)
+        continue;
+      }
       m.key = team->second.front();
       m.type = EntityType::Org;
       m.typeGuessed = false;

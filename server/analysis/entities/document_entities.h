@@ -92,7 +92,13 @@ struct Mention {
   // The type the span's own words and context gave it, before linking to a full name.
   EntityType ownType = EntityType::Other;
   std::uint8_t flags = 0;
-  bool typeGuessed = false; // typed by the weakest rule only (two or three unknown words: a person)
+  bool typeGuessed : 1 = false; // typed by the weakest rule only (two or three unknown words: a
+                                // person)
+  // A place name in a sentence about a game, in a document that names no team after it: the corpus
+  // may ("Indianapolis beat Houston" where other reports name the Indianapolis Colts).
+  bool teamContext : 1 = false;
+  // A team's name: a place's name and a distinctive head ("Harlow Rangelords").
+  bool teamName : 1 = false;
   bool is(MentionFlag flag) const { return (flags & flag) != 0; }
 };
 // Mentions are the largest part of a document's entities (several per sentence, in every open
