@@ -164,16 +164,23 @@ Position LineIndex::toPosition(std::size_t byteOffset, PositionEncoding encoding
   std::size_t line = lineOf(byteOffset);
   std::size_t start = lineStarts_[line];
   std::size_t end = std::min(byteOffset, lineContentEnd(line));
-  std::size_t units = 0;
-  if (lineAscii_[line]) {
-    units = end - start;
-  } else {
-    for (std::size_t i = start; i < end;) {
-      std::size_t length = sequenceLength(text_, i);
-      if (i + length > end) break; // byteOffset is inside this character: report its start
-      units += codeUnits(length, encoding);
-      i += length;
-    }
+  if (lineAscii_[line]) return Position{static_cast<int>(line), static_cast<int>(end - start)};
+  return positionOnLine(text_, line, start, end, byteOffset, encoding);
+}
+
+Position positionOnLine(std::string_view text, std::size_t line, std::size_t lineStart,
+                        std::size_t contentEnd, std::size_t byteOffset, PositionEncoding encoding) {
+  std::size_t end = std::min({byteOffset, contentEnd, text.size()});
+  // ASCII bytes are one code unit in every encoding: decode only from the first other byte.
+  std::size_t i = lineStart;
+  while (i < end && static_cast<unsigned char>(text[i]) < 0x80)
+    ++i;
+  std::size_t units = i - lineStart;
+  while (i < end) {
+    std::size_t length = sequenceLength(text, i);
+    if (i + length > end) break; // byteOffset is inside this character: report its start
+    units += codeUnits(length, encoding);
+    i += length;
   }
   return Position{static_cast<int>(line), static_cast<int>(units)};
 }

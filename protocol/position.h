@@ -72,4 +72,11 @@ private:
   std::vector<std::uint8_t> lineAscii_;
 };
 
+// What LineIndex::toPosition answers for an offset on line `line`, which starts at byte `lineStart`
+// and whose content (before its line break) ends at `contentEnd`: for callers that keep their own
+// table of line spans (the analysis layer's) and should not build a LineIndex per document.
+// Allocates nothing; reads the line's bytes up to the offset only when some of them are not ASCII.
+Position positionOnLine(std::string_view text, std::size_t line, std::size_t lineStart,
+                        std::size_t contentEnd, std::size_t byteOffset, PositionEncoding);
+
 } // namespace dossier::protocol

@@ -38,7 +38,6 @@ private:
       referencesText_; // by entity, flag, encoding
 };
 
-
 // Ranges of mentions across many documents: one LineIndex per document, built on first use
 // (building one per mention would read the whole document each time).
 class MentionRanges {
@@ -49,9 +48,7 @@ public:
     return context_.snapshot->document(id);
   }
   protocol::Range range(const corpus::Document& doc, analysis::Span span) {
-    auto it = lines_.find(doc.id);
-    if (it == lines_.end()) it = lines_.emplace(doc.id, context_.lines(doc)).first;
-    return context_.range(it->second, span);
+    return context_.range(doc, span);
   }
   protocol::Location location(const corpus::Document& doc, analysis::Span span) {
     return {RequestContext::uriOf(doc), range(doc, span)};
@@ -59,7 +56,6 @@ public:
 
 private:
   const RequestContext& context_;
-  std::unordered_map<index::DocId, protocol::LineIndex> lines_;
 };
 
 nlohmann::json references(RequestContext& context, const nlohmann::json& params);

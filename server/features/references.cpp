@@ -1,10 +1,12 @@
 // textDocument/references: every mention of the entity under the cursor, in every file; on a word
 // that is not a name, its occurrences in the reports of its story (story_words.cpp).
+#include "protocol/json_text.h"
 #include "protocol/types_features.h"
 #include "server/features/entities.h"
 #include "server/features/story_words.h"
 
 #include <mutex>
+#include <optional>
 
 namespace dossier::features {
 
@@ -54,18 +56,30 @@ std::shared_ptr<const std::string> EntityLookup::referencesText(const RequestCon
   return referencesText_.get(memoKey, [&] {
     const auto& all = query->mentionsOf(entity);
     auto definition = query->definitionOf(entity, all);
-    nlohmann::json out = nlohmann::json::array();
-    MentionRanges ranges(context);
+    // The JSON text written directly: tens of thousands of locations built as JSON values first
+    // cost more than finding them. Mentions come document by document: each URI is quoted once.
+    std::string out;
+    out.reserve(all.size() * 112);
+    out += '[';
+    const corpus::Document* doc = nullptr;
+    std::optional<index::DocId> current;
+    std::string quotedUri;
     for (const auto& ref : all) {
       if (!includeDeclaration && definition && definition->doc == ref.doc &&
           definition->mention == ref.mention)
         continue;
-      const corpus::Document* doc = ranges.document(ref.doc);
+      if (current != ref.doc) {
+        current = ref.doc;
+        doc = context.snapshot->document(ref.doc);
+        quotedUri.clear();
+        if (doc) protocol::appendJsonString(quotedUri, RequestContext::uriOf(*doc));
+      }
       if (!doc) continue;
-      out.push_back(protocol::toJSON(ranges.location(*doc, ref.mention->span)));
+      if (out.size() > 1) out += ',';
+      protocol::appendLocationJson(out, quotedUri, context.range(*doc, ref.mention->span));
     }
-    return std::make_shared<const std::string>(
-        out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    out += ']';
+    return std::make_shared<const std::string>(std::move(out));
   });
 }
 

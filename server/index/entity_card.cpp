@@ -6,8 +6,9 @@
 #include "server/index/entity_query.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace dossier::index {
 namespace {
@@ -63,16 +64,19 @@ EntityCard EntityQuery::card(const std::string& entity) const {
   const std::vector<MentionRef>& all = mentionsOf(entity); // in reading order
   card.mentionCount = all.size();
   card.definition = definitionOf(entity, all);
-  std::map<std::string, std::uint32_t> surfaces;
+  // Keyed by views of the texts (the snapshot keeps them) and of the query's resolutions (kept
+  // for its life): counting a mention allocates nothing.
+  std::unordered_map<std::string_view, std::uint32_t> surfaces;
   std::set<std::string> ambiguous;
   std::vector<DocId> docs; // reading order
+  DocumentView view;
   for (const MentionRef& ref : all) {
-    DocumentView view = documents_(ref.doc);
-    ++surfaces[std::string(ref.mention->span.in(view.text))];
     if (card.mentionsPerDocument.empty() || card.mentionsPerDocument.back().first != ref.doc) {
       card.mentionsPerDocument.push_back({ref.doc, 0});
       docs.push_back(ref.doc);
+      view = documents_(ref.doc);
     }
+    ++surfaces[ref.mention->span.in(view.text)];
     ++card.mentionsPerDocument.back().second;
     if (ref.mention->is(ent::kAmbiguous))
       for (const ent::Ambiguity& a : view.entities->ambiguities)
@@ -80,47 +84,65 @@ EntityCard EntityQuery::card(const std::string& entity) const {
           for (const std::string& candidate : a.candidates)
             if (candidate != entity) ambiguous.insert(candidate);
   }
-  std::map<std::string, Cooccurrence> cooccurring;
-  std::size_t next = 0;
+  struct Company {
+    Cooccurrence counts;
+    std::size_t lastRound = 0; // the last document (1 for the first) with a shared sentence
+  };
+  std::unordered_map<std::string_view, Company> cooccurring;
+  std::vector<std::uint32_t> inSentences; // sorted
+  std::size_t next = 0, round = 0;
   for (DocId doc : docs) {
-    DocumentView view = documents_(doc);
+    ++round;
+    view = documents_(doc);
     std::vector<analysis::Span> chrome = chromeOf(view);
-    std::set<std::uint32_t> inSentences;
+    inSentences.clear();
     for (; next < all.size() && all[next].doc == doc; ++next)
-      if (!inAny(chrome, all[next].mention->span)) inSentences.insert(all[next].mention->sentence);
+      if (!inAny(chrome, all[next].mention->span))
+        inSentences.push_back(all[next].mention->sentence);
+    std::sort(inSentences.begin(), inSentences.end());
+    inSentences.erase(std::unique(inSentences.begin(), inSentences.end()), inSentences.end());
     for (const ent::Role& role : view.entities->roles)
       if (role.key == entity) card.roles.push_back({doc, role});
     for (const ent::Statement& statement : view.entities->statements)
       if (statement.key == entity) card.statements.push_back({doc, statement});
-    std::set<std::string> seenHere;
+    if (inSentences.empty()) continue;
     for (const ent::Mention& other : view.entities->mentions) {
-      if (!inSentences.count(other.sentence) || !accepted(other) || inAny(chrome, other.span))
+      if (!std::binary_search(inSentences.begin(), inSentences.end(), other.sentence) ||
+          !accepted(other) || inAny(chrome, other.span))
         continue;
-      std::string id = entityOf(other);
+      const std::string& id = entityOf(other);
       if (id == entity) continue;
-      Cooccurrence& c = cooccurring[id];
-      ++c.sentences;
-      if (seenHere.insert(id).second) ++c.documents;
+      Company& c = cooccurring[id];
+      ++c.counts.sentences;
+      if (c.lastRound != round) {
+        ++c.counts.documents;
+        c.lastRound = round;
+      }
     }
   }
-  for (auto& entry : surfaces)
-    card.surfaces.push_back(entry);
-  std::stable_sort(card.surfaces.begin(), card.surfaces.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  card.surfaces.reserve(surfaces.size());
+  for (const auto& [surface, count] : surfaces)
+    card.surfaces.emplace_back(std::string(surface), count);
+  // By count, ties by spelling.
+  std::sort(card.surfaces.begin(), card.surfaces.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   for (const auto& [surface, count] : card.surfaces)
     if (card.name.empty() ||
         (surface.find(' ') != std::string::npos && card.name.find(' ') == std::string::npos))
       card.name = surface;
+  card.cooccurring.reserve(cooccurring.size());
   for (auto& [id, c] : cooccurring) {
-    c.entity = id;
-    card.cooccurring.push_back(std::move(c));
+    c.counts.entity = std::string(id);
+    card.cooccurring.push_back(std::move(c.counts));
   }
-  // Strength: shared sentences in several documents beat many in one; ties by key (map order).
-  std::stable_sort(card.cooccurring.begin(), card.cooccurring.end(),
-                   [](const Cooccurrence& a, const Cooccurrence& b) {
-                     return a.documents != b.documents ? a.documents > b.documents
-                                                       : a.sentences > b.sentences;
-                   });
+  // Strength: shared sentences in several documents beat many in one; ties by key.
+  std::sort(card.cooccurring.begin(), card.cooccurring.end(),
+            [](const Cooccurrence& a, const Cooccurrence& b) {
+              if (a.documents != b.documents) return a.documents > b.documents;
+              if (a.sentences != b.sentences) return a.sentences > b.sentences;
+              return a.entity < b.entity;
+            });
   card.ambiguousWith.assign(ambiguous.begin(), ambiguous.end());
   return card;
 }

@@ -274,7 +274,7 @@ std::optional<std::string> EntityQuery::groupKey(const std::string& key) const {
   return best;
 }
 
-std::string EntityQuery::entityOf(const ent::Mention& mention) const {
+const std::string& EntityQuery::entityOf(const ent::Mention& mention) const {
   // The memo's key: both keys and the flags, separated by a byte no key holds. One buffer per
   // thread, so asking allocates nothing once it has grown.
   thread_local std::string key;

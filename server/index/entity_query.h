@@ -90,8 +90,8 @@ public:
   bool accepted(const ent::Mention& mention) const;
   // The entity a mention stands for (a key), after corpus-level linking and overrides. Kept per
   // (key, surface key, flags): mentions that agree on those resolve alike, and a frequent name's
-  // thousands of mentions are resolved once.
-  std::string entityOf(const ent::Mention& mention) const;
+  // thousands of mentions are resolved once. The reference stays valid for the query's life.
+  const std::string& entityOf(const ent::Mention& mention) const;
   // The document's accepted mentions, in text order.
   std::vector<const ent::Mention*> mentionsIn(DocId doc) const;
   // The accepted mention at (doc, offset), or none.

@@ -40,6 +40,8 @@ struct RequestContext {
   protocol::LineIndex lines(const corpus::Document& doc) const {
     return protocol::LineIndex(*doc.text);
   }
+  // From the document's analysis: its table of lines (no LineIndex built, nothing allocated).
+  protocol::Position position(const corpus::Document& doc, analysis::Offset offset) const;
   protocol::Range range(const corpus::Document& doc, analysis::Span span) const;
   protocol::Range range(const protocol::LineIndex& lines, analysis::Span span) const;
   analysis::Offset offset(const corpus::Document& doc, protocol::Position position) const;

@@ -82,3 +82,28 @@ TEST_CASE("appositive roles are short noun phrases, not clauses", "[entities]") 
                 "over the past ten years in the courts, spoke.")
             .empty());
 }
+
+TEST_CASE("card lists break ties by key: company, then spellings", "[entities]") {
+  // Angela Merkel and Vladimir Putin keep the same company (two documents, two sentences), Moscow
+  // less; "Elon Musk" and "Musk" are written twice each.
+  FeatureCorpus corpus(Documents{
+      {"a.md", "^Elon Musk met Vladimir Putin and Angela Merkel in Moscow. Musk left.\n"},
+      {"b.md", "Elon Musk met Angela Merkel and Vladimir Putin on Monday. Musk flew home.\n"},
+  });
+  auto lookup = features::EntityLookup::of(corpus.context());
+  const auto& card = lookup->query->cardOf("elon musk");
+  REQUIRE(card.cooccurring.size() == 3);
+  CHECK(card.cooccurring[0].entity == "angela merkel");
+  CHECK(card.cooccurring[0].documents == 2);
+  CHECK(card.cooccurring[0].sentences == 2);
+  CHECK(card.cooccurring[1].entity == "vladimir putin");
+  CHECK(card.cooccurring[2].entity == "moscow");
+  CHECK(card.cooccurring[2].documents == 1);
+  REQUIRE(card.surfaces.size() == 2);
+  CHECK(card.surfaces[0] == std::pair<std::string, std::uint32_t>{"Elon Musk", 2});
+  CHECK(card.surfaces[1] == std::pair<std::string, std::uint32_t>{"Musk", 2});
+  CHECK(card.name == "Elon Musk");
+  CHECK(card.mentionCount == 4);
+  REQUIRE(card.mentionsPerDocument.size() == 2);
+  CHECK(card.mentionsPerDocument[0].second == 2);
+}
