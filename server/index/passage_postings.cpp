@@ -38,6 +38,16 @@ bool containsId(const std::vector<DocId>& ids, DocId id) {
   return std::binary_search(ids.begin(), ids.end(), id);
 }
 
+// Makes room for `more` postings in `list`, growing it by a quarter rather than doubling it: the
+// base lists are most of the index and live as long as the server, so the unused half a doubling
+// vector keeps on average (a quarter of its capacity) was a quarter of the passage index. Growing
+// by a quarter copies each posting ~4 times instead of ~2 while the folder is first read.
+void reserveFor(PassagePostings::List& list, std::size_t more) {
+  std::size_t needed = list.size() + more;
+  if (needed <= list.capacity()) return;
+  list.reserve(std::max(needed, list.size() + list.size() / 4 + 2));
+}
+
 } // namespace
 
 PassagePostings::Recent& PassagePostings::writableRecent() {
@@ -112,10 +122,11 @@ void PassagePostings::addMany(
     }
     if (list.use_count() != 1) { // a published snapshot still reads this list
       auto copy = std::make_shared<List>();
-      copy->reserve(2 * list->size() + static_cast<std::size_t>(last - first));
+      reserveFor(*copy, list->size() + static_cast<std::size_t>(last - first));
       copy->assign(list->begin(), list->end());
       list = std::move(copy);
     }
+    reserveFor(*list, static_cast<std::size_t>(last - first));
     if (list->empty() || before(list->back(), *first)) {
       list->insert(list->end(), first, last);
     } else { // not above every indexed id after all: in place, as add() does
@@ -134,10 +145,11 @@ void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entr
     } else if (list.use_count() != 1) { // a published snapshot still reads this list
       // With room to grow: a plain copy has none, and the append would copy it all again.
       auto copy = std::make_shared<List>();
-      copy->reserve(2 * list->size() + 1);
+      copy->reserve(list->size() + list->size() / 4 + 2);
       copy->assign(list->begin(), list->end());
       list = std::move(copy);
     }
+    reserveFor(*list, 1);
     insertSorted(*list, {doc, entry.passage, entry.count});
   }
   ++baseDocuments_;
