@@ -13,7 +13,7 @@ constexpr std::size_t kFoldAtLeast = 64;
 constexpr std::size_t kFoldShare = 8; // or one eighth of the base documents, if more
 
 std::uint64_t refOf(const PassagePosting& posting) {
-  return (static_cast<std::uint64_t>(posting.doc) << 32) | posting.passage;
+  return (static_cast<std::uint64_t>(posting.doc()) << 32) | posting.passage();
 }
 
 bool before(const PassagePosting& a, const PassagePosting& b) {
@@ -70,7 +70,7 @@ void PassagePostings::add(DocId doc, const std::vector<PassageEntry>& entries) {
   Recent& recent = writableRecent();
   insertId(recent.documents, doc);
   for (const PassageEntry& entry : entries)
-    insertSorted(recent.lists[entry.key], {doc, entry.passage, entry.count});
+    insertSorted(recent.lists[entry.key], PassagePosting(doc, entry.passage, entry.count));
   foldIfDue();
 }
 
@@ -112,7 +112,7 @@ void PassagePostings::addMany(
   std::size_t e = 0;
   for (const auto& [doc, entries] : documents)
     for (const PassageEntry& entry : *entries)
-      grouped[next[slots[e++]]++] = {doc, entry.passage, entry.count};
+      grouped[next[slots[e++]]++] = PassagePosting(doc, entry.passage, entry.count);
   for (std::size_t slot = 0; slot < keys.size(); ++slot) {
     auto first = grouped.begin() + starts[slot], last = grouped.begin() + starts[slot + 1];
     BaseList& list = base_.mutate(keys[slot]);
@@ -150,7 +150,7 @@ void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entr
       list = std::move(copy);
     }
     reserveFor(*list, 1);
-    insertSorted(*list, {doc, entry.passage, entry.count});
+    insertSorted(*list, PassagePosting(doc, entry.passage, entry.count));
   }
   ++baseDocuments_;
 }
@@ -162,7 +162,7 @@ void PassagePostings::remove(DocId doc, const std::vector<PassageEntry>& entries
     for (const PassageEntry& entry : entries) {
       auto it = recent.lists.find(entry.key);
       if (it == recent.lists.end()) continue;
-      std::erase_if(it->second, [doc](const PassagePosting& p) { return p.doc == doc; });
+      std::erase_if(it->second, [doc](const PassagePosting& p) { return p.doc() == doc; });
       if (it->second.empty()) recent.lists.erase(it);
     }
     return;
@@ -194,7 +194,7 @@ void PassagePostings::fold() {
     if (existing && *existing) {
       merged->reserve((*existing)->size() + recentSize);
       for (const PassagePosting& posting : **existing)
-        if (!stale(posting.doc)) merged->push_back(posting);
+        if (!stale(posting.doc())) merged->push_back(posting);
     }
     if (recentSize) {
       auto middle = merged->insert(merged->end(), recent->second.begin(), recent->second.end());
@@ -238,7 +238,7 @@ PassagePostings::Cursor::Cursor(const PassagePostings& postings, const Lists& li
 const PassagePosting* PassagePostings::Cursor::seek(std::uint64_t ref) {
   auto below = [](const PassagePosting& p, std::uint64_t r) { return refOf(p) < r; };
   base_ = std::lower_bound(base_, baseEnd_, ref, below);
-  if (base_ != baseEnd_ && refOf(*base_) == ref && !postings_.stale(base_->doc)) return &*base_;
+  if (base_ != baseEnd_ && refOf(*base_) == ref && !postings_.stale(base_->doc())) return &*base_;
   recent_ = std::lower_bound(recent_, recentEnd_, ref, below);
   if (recent_ != recentEnd_ && refOf(*recent_) == ref) return &*recent_;
   return nullptr;
