@@ -52,7 +52,7 @@ std::vector<analysis::rules::Finding> withBoilerplate(const Snapshot& snapshot,
     std::string count = "same line in " + std::to_string(documents) + " documents";
     if (line.flagged) {
       for (auto& finding : findings)
-        if (finding.code.starts_with("debris/") && finding.span.overlaps(line.span) &&
+        if (finding.code.str().starts_with("debris/") && finding.span.overlaps(line.span) &&
             finding.message.find("same line in") == std::string::npos)
           finding.message.insert(std::min(finding.message.find(':'), finding.message.size()),
                                  " (" + count + ")");

@@ -47,7 +47,7 @@ std::vector<analysis::Span> EntityQuery::chromeOf(const DocumentView& view) cons
   std::vector<analysis::Span> spans;
   if (!view.findings) return spans;
   for (const auto& finding : view.findings->findings)
-    if (finding.code.starts_with("debris/")) spans.push_back(finding.span);
+    if (finding.code.str().starts_with("debris/")) spans.push_back(finding.span);
   for (const auto& line : view.findings->lines)
     if (line.flagged || (lines_ && lines_->documentsWith(line.hash) >= kBoilerplateDocuments &&
                          !looksLikeProse(line.span.in(view.text))))

@@ -250,8 +250,8 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
   double selfScore = 0, askedWeight = 0;
   std::array<double, analysis::passages::kMaxWindows> selfWindows{};
   auto add = [&](Accumulator& candidate, std::size_t i, const Posting& posting) {
-    double length = kB == 0 ? averageLength : lengthOf(refOf(posting.doc, posting.passage));
-    candidate.score += scored[i].weight * termPart(posting.count, length, averageLength);
+    double length = kB == 0 ? averageLength : lengthOf(refOf(posting.doc(), posting.passage()));
+    candidate.score += scored[i].weight * termPart(posting.count(), length, averageLength);
     candidate.sharedWeight += scored[i].weight;
     if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
   };
@@ -273,7 +273,8 @@ std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passa
       continue;
     }
     postings_.forEach(key.postings, [&](const Posting& posting) {
-      if (posting.doc != doc) add(candidates[refOf(posting.doc, posting.passage)], i, posting);
+      if (posting.doc() != doc)
+        add(candidates[refOf(posting.doc(), posting.passage())], i, posting);
     });
   }
   if (selfScore <= 0) return {};
@@ -369,7 +370,7 @@ std::vector<PassageMatch> PassageIndex::similarities(DocId doc,
       if (!posting) continue;
       Accumulator& candidate = found[c];
       double length = kB == 0 ? averageLength : lengthOf(candidates[c]);
-      candidate.score += scored[i].weight * termPart(posting->count, length, averageLength);
+      candidate.score += scored[i].weight * termPart(posting->count(), length, averageLength);
       candidate.sharedWeight += scored[i].weight;
       if (i < kTrackedKeys) candidate.sharedKeys |= std::uint64_t{1} << i;
     }

@@ -22,11 +22,33 @@
 
 namespace dossier::index {
 
-struct PassagePosting {
-  DocId doc;
-  std::uint32_t passage;
-  std::uint32_t count;
+// One passage holding a key. Postings are most of the passage index (one per distinct key of
+// every passage), so a posting is 10 bytes, five 16-bit halves, rather than a 4-byte-aligned
+// struct of a 32-bit document, passage and count padded to 12. A count fits 16 bits: it is a
+// term's count (Term::count, saturated at 65535) or 1.
+class PassagePosting {
+public:
+  PassagePosting() = default;
+  PassagePosting(DocId doc, std::uint32_t passage, std::uint32_t count)
+      : doc_{low(doc), high(doc)}, passage_{low(passage), high(passage)},
+        count_(count > UINT16_MAX ? UINT16_MAX : static_cast<std::uint16_t>(count)) {}
+
+  DocId doc() const { return join(doc_); }
+  std::uint32_t passage() const { return join(passage_); }
+  std::uint32_t count() const { return count_; }
+
+private:
+  static std::uint16_t low(std::uint32_t value) { return static_cast<std::uint16_t>(value); }
+  static std::uint16_t high(std::uint32_t value) { return static_cast<std::uint16_t>(value >> 16); }
+  static std::uint32_t join(const std::uint16_t (&halves)[2]) {
+    return static_cast<std::uint32_t>(halves[1]) << 16 | halves[0];
+  }
+
+  std::uint16_t doc_[2] = {};
+  std::uint16_t passage_[2] = {};
+  std::uint16_t count_ = 0;
 };
+static_assert(sizeof(PassagePosting) == 10, "PassagePosting grew: keep it small (see above)");
 
 // One posting of a document to add or remove: `key` occurs `count` times in passage `passage`.
 struct PassageEntry {
@@ -62,7 +84,7 @@ public:
   template <typename Visit> void forEach(const Lists& lists, Visit&& visit) const {
     if (lists.base)
       for (const PassagePosting& posting : *lists.base)
-        if (!stale(posting.doc)) visit(posting);
+        if (!stale(posting.doc())) visit(posting);
     if (lists.recent)
       for (const PassagePosting& posting : *lists.recent)
         visit(posting);

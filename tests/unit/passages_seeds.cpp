@@ -35,7 +35,7 @@ std::string excerpt(const SeedDoc& doc, analysis::Span span, std::size_t size = 
 
 bool isDebris(const SeedDoc& doc, analysis::Span span) {
   for (const auto& finding : doc.analysis->findings.findings)
-    if (finding.code.starts_with("debris/") && finding.span.overlaps(span)) return true;
+    if (finding.code.str().starts_with("debris/") && finding.span.overlaps(span)) return true;
   return false;
 }
 

@@ -102,7 +102,7 @@ bool isCallToAction(std::string_view text, Span span, const Token* token, const 
 bool isDebris(Span span, const rules::DocumentFindings& findings) {
   Offset covered = 0;
   for (const auto& finding : findings.findings) {
-    if (!finding.code.starts_with("debris/") || !finding.span.overlaps(span)) continue;
+    if (!finding.code.str().starts_with("debris/") || !finding.span.overlaps(span)) continue;
     covered += std::min(finding.span.end, span.end) - std::max(finding.span.begin, span.begin);
   }
   return covered * 2 >= span.size();

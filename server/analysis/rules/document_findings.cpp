@@ -24,7 +24,7 @@ constexpr std::string_view kOutletsFile = "rules/outlets.tsv";
 constexpr std::string_view kOrgSuffixesFile = "entities/org_suffixes.tsv";
 
 bool isDebris(const Finding& finding) {
-  return finding.code.starts_with("debris/");
+  return finding.code.str().starts_with("debris/");
 }
 
 // Whether `next` follows `previous` across a comma alone ("..., speaking on condition ...").

@@ -100,7 +100,7 @@ std::vector<LineKey> lineKeys(std::string_view text, const TextStructure& struct
   std::vector<LineKey> keys;
   std::vector<Span> debris; // sorted, as findings are
   for (const Finding& finding : findings)
-    if (finding.code.starts_with("debris/")) debris.push_back(finding.span);
+    if (finding.code.str().starts_with("debris/")) debris.push_back(finding.span);
   std::size_t nextDebris = 0;
   auto token = tokens.begin();
   for (Span line : structure.lines) {
