@@ -25,7 +25,8 @@ std::vector<protocol::Diagnostic> diagnosticsFor(const RequestContext& context,
         const corpus::Document* other = context.snapshot->document(related.doc);
         if (!other) continue;
         diagnostic.relatedInformation.push_back(
-            {{RequestContext::uriOf(*other), context.range(*other, related.span)}, related.message});
+            {{RequestContext::uriOf(*other), context.range(*other, related.span)},
+             related.message});
       }
     }
     diagnostics.push_back(std::move(diagnostic));
@@ -59,4 +60,4 @@ nlohmann::json workspaceDiagnostic(RequestContext& context, const nlohmann::json
   return protocol::toJSON(report);
 }
 
-}  // namespace dossier::features
+} // namespace dossier::features

@@ -38,26 +38,6 @@ private:
       referencesText_; // by entity, flag, encoding
 };
 
-// Ranges of mentions across many documents: one LineIndex per document, built on first use
-// (building one per mention would read the whole document each time).
-class MentionRanges {
-public:
-  explicit MentionRanges(const RequestContext& context) : context_(context) {}
-  // Null when the document is gone from the snapshot.
-  const corpus::Document* document(index::DocId id) const {
-    return context_.snapshot->document(id);
-  }
-  protocol::Range range(const corpus::Document& doc, analysis::Span span) {
-    return context_.range(doc, span);
-  }
-  protocol::Location location(const corpus::Document& doc, analysis::Span span) {
-    return {RequestContext::uriOf(doc), range(doc, span)};
-  }
-
-private:
-  const RequestContext& context_;
-};
-
 nlohmann::json references(RequestContext& context, const nlohmann::json& params);
 nlohmann::json definition(RequestContext& context, const nlohmann::json& params);
 nlohmann::json documentHighlight(RequestContext& context, const nlohmann::json& params);

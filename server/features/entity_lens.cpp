@@ -21,7 +21,6 @@ void appendEntityLenses(const RequestContext& context, const corpus::Document& d
   const auto& query = *lookup.query;
   std::set<std::string> seen;
   std::string uri = RequestContext::uriOf(doc);
-  MentionRanges ranges(context);
   for (const auto* mention : query.mentionsIn(doc.id)) {
     if (context.cancel.cancelled()) return;
     std::string entity = query.entityOf(*mention);
@@ -37,10 +36,10 @@ void appendEntityLenses(const RequestContext& context, const corpus::Document& d
       if (!in) continue;
       documents.insert(ref.doc);
       spellings.insert(std::string(ref.mention->span.in(*in->text)));
-      locations.push_back(protocol::toJSON(ranges.location(*in, ref.mention->span)));
+      locations.push_back(protocol::toJSON(context.location(*in, ref.mention->span)));
     }
     protocol::CodeLens lens;
-    lens.range = ranges.range(doc, definition->mention->span);
+    lens.range = context.range(doc, definition->mention->span);
     lens.command = protocol::Command{counted(all.size(), "mention", "mentions") + " · " +
                                          counted(documents.size(), "document", "documents") +
                                          " · " + counted(spellings.size(), "spelling", "spellings"),

@@ -43,12 +43,11 @@ nlohmann::json rename(RequestContext& context, const nlohmann::json& json) {
   std::string entity = lookup.query->entityOf(*here->mention);
   // mentionsOf is ordered by document then offset, so each document's edits stay in text order.
   std::map<index::DocId, std::vector<protocol::TextEdit>> edits;
-  MentionRanges ranges(context);
   for (const auto& ref : lookup.query->mentionsOf(entity)) {
     context.cancel.check();
-    const corpus::Document* doc = ranges.document(ref.doc);
+    const corpus::Document* doc = context.snapshot->document(ref.doc);
     if (!doc || ref.mention->span.in(*doc->text) != surface) continue;
-    edits[ref.doc].push_back({ranges.range(*doc, ref.mention->span), params.newName});
+    edits[ref.doc].push_back({context.range(*doc, ref.mention->span), params.newName});
   }
   protocol::WorkspaceEdit edit;
   edit.documentChanges.emplace();

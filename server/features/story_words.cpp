@@ -44,13 +44,12 @@ std::optional<nlohmann::json> storyWordReferences(const RequestContext& context,
   const corpus::Document* doc = here->doc;
   const index::StoryWord& word = here->word;
   nlohmann::json out = nlohmann::json::array();
-  MentionRanges ranges(context);
   for (const auto& found : here->words.occurrences(doc->id, word)) {
     // The word asked about is its own declaration: left out when the client says so.
     if (!params.context.includeDeclaration && found.doc == doc->id && found.span == word.span)
       continue;
-    const corpus::Document* other = ranges.document(found.doc);
-    if (other) out.push_back(protocol::toJSON(ranges.location(*other, found.span)));
+    const corpus::Document* other = context.snapshot->document(found.doc);
+    if (other) out.push_back(protocol::toJSON(context.location(*other, found.span)));
   }
   return out;
 }

@@ -43,18 +43,16 @@ bool oneEditApart(std::string_view a, std::string_view b) {
          a.substr(i + 2) == b.substr(i + 2);
 }
 
-bool mostlyPerson(const std::array<std::uint32_t, 5>& votes) {
+// Whether at least half the votes are for `type`.
+bool mostly(const std::array<std::uint32_t, 5>& votes, ent::EntityType type) {
   std::uint32_t all = 0;
   for (std::uint32_t v : votes)
     all += v;
-  return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Person)] * 2 >= all;
+  return all > 0 && votes[static_cast<std::size_t>(type)] * 2 >= all;
 }
 
-bool mostlyOrganisation(const std::array<std::uint32_t, 5>& votes) {
-  std::uint32_t all = 0;
-  for (std::uint32_t v : votes)
-    all += v;
-  return all > 0 && votes[static_cast<std::size_t>(ent::EntityType::Org)] * 2 >= all;
+bool mostlyPerson(const std::array<std::uint32_t, 5>& votes) {
+  return mostly(votes, ent::EntityType::Person);
 }
 
 std::vector<std::string_view> wordsOf(std::string_view key) {
@@ -332,7 +330,8 @@ std::optional<std::string> EntityQuery::teamNamed(const std::string& place) cons
   const std::string* best = nullptr;
   std::uint32_t bestCount = 0, secondCount = 0;
   for (const auto& [name, count] : index_.teamsNamedFor(place)) {
-    if (overrides_.separate.count(name) || !mostlyOrganisation(index_.typeVotes(name))) continue;
+    if (overrides_.separate.count(name) || !mostly(index_.typeVotes(name), ent::EntityType::Org))
+      continue;
     // A head the corpus writes in lower case is a common word ("Aldmark Always"), not a nickname.
     if (index_.lowercaseDocuments(ent::wordHash(name.substr(name.rfind(' ') + 1))) > 0) continue;
     if (count > bestCount || (count == bestCount && best && name < *best)) {
@@ -422,7 +421,7 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
     keys.insert(word);
   // A team's place name ("indianapolis", "new orleans" for "new orleans saints"), which stands for
   // it in sentences about a game (teamNamed).
-  if (isMultiWord(entity) && mostlyOrganisation(index_.typeVotes(entity)))
+  if (isMultiWord(entity) && mostly(index_.typeVotes(entity), ent::EntityType::Org))
     keys.insert(entity.substr(0, entity.rfind(' ')));
   // Membership by length first: a handful of keys, tested against every mention of thousands of
   // documents for a frequent name (a std::set compared strings at each level).

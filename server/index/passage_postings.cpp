@@ -42,10 +42,14 @@ bool containsId(const std::vector<DocId>& ids, DocId id) {
 // base lists are most of the index and live as long as the server, so the unused half a doubling
 // vector keeps on average (a quarter of its capacity) was a quarter of the passage index. Growing
 // by a quarter copies each posting ~4 times instead of ~2 while the folder is first read.
+std::size_t grown(std::size_t size) {
+  return size + size / 4 + 2;
+}
+
 void reserveFor(PassagePostings::List& list, std::size_t more) {
   std::size_t needed = list.size() + more;
   if (needed <= list.capacity()) return;
-  list.reserve(std::max(needed, list.size() + list.size() / 4 + 2));
+  list.reserve(std::max(needed, grown(list.size())));
 }
 
 } // namespace
@@ -145,7 +149,7 @@ void PassagePostings::addToBase(DocId doc, const std::vector<PassageEntry>& entr
     } else if (list.use_count() != 1) { // a published snapshot still reads this list
       // With room to grow: a plain copy has none, and the append would copy it all again.
       auto copy = std::make_shared<List>();
-      copy->reserve(list->size() + list->size() / 4 + 2);
+      copy->reserve(grown(list->size()));
       copy->assign(list->begin(), list->end());
       list = std::move(copy);
     }

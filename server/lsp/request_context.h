@@ -6,6 +6,7 @@
 
 #include "protocol/jsonrpc.h"
 #include "protocol/position.h"
+#include "protocol/types_basic.h"
 #include "protocol/types_lifecycle.h"
 #include "server/corpus/snapshot.h"
 #include "server/scheduler/cancellation.h"
@@ -43,6 +44,9 @@ struct RequestContext {
   // From the document's analysis: its table of lines (no LineIndex built, nothing allocated).
   protocol::Position position(const corpus::Document& doc, analysis::Offset offset) const;
   protocol::Range range(const corpus::Document& doc, analysis::Span span) const;
+  protocol::Location location(const corpus::Document& doc, analysis::Span span) const {
+    return {uriOf(doc), range(doc, span)};
+  }
   protocol::Range range(const protocol::LineIndex& lines, analysis::Span span) const;
   analysis::Offset offset(const corpus::Document& doc, protocol::Position position) const;
 };

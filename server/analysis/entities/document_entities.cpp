@@ -390,10 +390,10 @@ struct Builder {
         continue;
       // "Harlow Herald", "Harlow Council", "Harlow First": a place's institutions and parties are
       // named so too. Other reports' bare place names go to the team only when its head is a
-      // plural nickname ("Colts", "Saints"), and no word that makes any name an organisation.
+      // plural nickname ("Colts", "Saints"), and no word that makes any name an organisation
+      // (EntityQuery::teamNamed also drops heads the corpus writes in lower case).
       std::string head = key.substr(key.rfind(' ') + 1);
-      m.teamName = head.size() > 3 && head.ends_with('s') && !head.ends_with("ss") &&
-                   !finder.lowercaseWords().count(head) && !lexicon.orgSuffixes.count(head) &&
+      m.teamName = pluralShape(head) && !lexicon.orgSuffixes.count(head) &&
                    !lexicon.placeSuffixes.count(head);
       auto& keys = teams[place];
       if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.push_back(m.key);
