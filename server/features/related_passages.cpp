@@ -20,7 +20,8 @@ std::vector<RelatedPassage> relatedPassages(const corpus::Snapshot& snapshot,
                                             const analysis::passages::Passage& asked,
                                             std::size_t limit) {
   std::vector<RelatedPassage> result;
-  for (auto& match : snapshot.index->passages.related(doc.id, asked, limit + kSpareCandidates)) {
+  for (auto& match : snapshot.index->passages.related(doc.id, asked, limit + kSpareCandidates,
+                                                      &doc.analysis->passages)) {
     if (result.size() == limit) break;
     const corpus::Document* other = snapshot.document(match.doc);
     if (!other || match.passage >= other->analysis->passages.passages.size()) continue;

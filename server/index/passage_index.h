@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dossier::index {
@@ -49,8 +50,11 @@ public:
   void remove(DocId doc, const analysis::passages::DocumentPassages& passages);
 
   // Passages of documents other than `doc` related to `asked`, best first, at most `limit`.
-  std::vector<PassageMatch> related(DocId doc, const analysis::passages::Passage& asked,
-                                    std::size_t limit) const;
+  // With `askedDocument` (the passages of `doc`), candidates whose documents name the asked
+  // document's people, places and organisations rank higher.
+  std::vector<PassageMatch>
+  related(DocId doc, const analysis::passages::Passage& asked, std::size_t limit,
+          const analysis::passages::DocumentPassages* askedDocument = nullptr) const;
   // How alike each of `candidates` (document << 32 | passage) is to `asked`, as related() scores
   // it: score, similarity and shared keys, in candidate order, leaving out passages of `doc` and
   // those sharing nothing. No ranking, no story context: for a caller that knows which passages
@@ -80,6 +84,10 @@ private:
   std::vector<ScoredKey> scoredKeys(const std::vector<PassageKey>& keys) const;
 
   double idfOf(std::size_t documentFrequency) const;
+  // Per other document, the share of the asked document's entity weight it names too.
+  std::unordered_map<DocId, double>
+  documentContext(DocId doc, const analysis::passages::DocumentPassages& document,
+                  std::size_t maxFrequency) const;
   // The length of passage `ref` (document << 32 | passage), at least 1.
   std::uint32_t lengthOf(std::uint64_t ref) const;
 

@@ -100,7 +100,8 @@ TEST_CASE("related passages on ECB+ topics: same topic, same sub-event", "[.ecb]
                                              sentence.begin + (sentence.end - sentence.begin) / 2);
       if (at < 0) continue;
       auto results =
-          passages.related(static_cast<index::DocId>(d), doc.analysis->passages.passages[at], 5);
+          passages.related(static_cast<index::DocId>(d), doc.analysis->passages.passages[at], 5,
+                           &doc.analysis->passages);
       auto score = [&](Scores& scores, auto same) {
         ++scores.queries;
         bool any = false;

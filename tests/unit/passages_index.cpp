@@ -76,6 +76,35 @@ TEST_CASE("between equal matches, the one whose document tells the same story ra
   CHECK(results[0].score == Approx(results[1].score)); // the context orders, it adds no score
 }
 
+TEST_CASE("given the asked document, a passage whose document names the same people ranks first",
+          "[passages][index]") {
+  // The asked sentence names nobody; its document says who the story is about.
+  auto asked =
+      analyze("Marta Ilves chaired the harbour board for six years.\n\n"
+              "The minister resigned on Friday after the audit of the harbour accounts.\n");
+  auto otherStory = analyze("Tomas Vahk leads the opposition in the northern province.\n\n"
+                            "The minister resigned on Friday after the audit of the harbour "
+                            "accounts.\n");
+  auto sameStory = analyze("Marta Ilves had promised a full reply to the auditors.\n\n"
+                           "The minister resigned on Friday after the audit of the harbour "
+                           "accounts.\n");
+  index::PassageIndex passages;
+  passages.add(0, asked->passages);
+  passages.add(1, otherStory->passages); // the lower id: first on a plain tie
+  passages.add(2, sameStory->passages);
+  const auto& sentence = asked->passages.passages[1];
+
+  auto withStory = passages.related(0, sentence, 5, &asked->passages);
+  REQUIRE(withStory.size() >= 2);
+  CHECK(withStory[0].doc == 2);
+  CHECK(withStory[0].passage == 1);
+  CHECK(withStory[0].score == Approx(withStory[1].score)); // the context orders, it adds no score
+  // Near miss: without the asked document, the tie stays a tie.
+  auto alone = passages.related(0, sentence, 5);
+  REQUIRE(alone.size() >= 2);
+  CHECK(alone[0].doc == 1);
+}
+
 TEST_CASE("a republished passage is labelled a near-duplicate", "[passages][index]") {
   auto original = analyze(kMeeting);
   auto republished = analyze(std::string("Reposted from the wire:\n\n") + kMeeting);
