@@ -59,9 +59,11 @@ std::optional<nlohmann::json> passageLenses(RequestContext& context, const corpu
   nlohmann::json lenses = nlohmann::json::array();
   protocol::LineIndex lines = context.lines(doc);
   std::string uri = RequestContext::uriOf(doc);
+  index::AskedStory story =
+      context.snapshot->index->passages.askedStory(doc.id, doc.analysis->passages);
   for (const auto& passage : doc.analysis->passages.passages) {
     if (context.cancel.cancelled()) return std::nullopt;
-    auto related = relatedPassages(*context.snapshot, doc, passage, kLensCandidates);
+    auto related = relatedPassages(*context.snapshot, doc, passage, kLensCandidates, &story);
     std::erase_if(related,
                   [](const RelatedPassage& r) { return r.match.similarity < kStrongSimilarity; });
     if (related.empty()) continue;

@@ -19,11 +19,14 @@ struct RelatedPassage {
   std::string reason;               // one line: what is shared, then the changes
 };
 
-// The passages related to `asked` (a passage of `doc`), best first, at most `limit`.
+// The passages related to `asked` (a passage of `doc`), best first, at most `limit`. `story` is
+// `doc`'s index::AskedStory, when the caller asks about several of its passages; else it is
+// worked out here.
 std::vector<RelatedPassage> relatedPassages(const corpus::Snapshot& snapshot,
                                             const corpus::Document& doc,
                                             const analysis::passages::Passage& asked,
-                                            std::size_t limit);
+                                            std::size_t limit,
+                                            const index::AskedStory* story = nullptr);
 
 // Locations of related passages, best first, with one LineIndex per document.
 std::vector<protocol::Location> locationsOf(const RequestContext& context,

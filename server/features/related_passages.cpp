@@ -4,6 +4,7 @@
 #include "server/features/passages.h"
 
 #include <map>
+#include <optional>
 
 namespace dossier::features {
 namespace {
@@ -18,10 +19,12 @@ constexpr std::size_t kSpareCandidates = 5;
 std::vector<RelatedPassage> relatedPassages(const corpus::Snapshot& snapshot,
                                             const corpus::Document& doc,
                                             const analysis::passages::Passage& asked,
-                                            std::size_t limit) {
+                                            std::size_t limit, const index::AskedStory* story) {
+  const index::PassageIndex& index = snapshot.index->passages;
+  std::optional<index::AskedStory> own;
+  if (!story) story = &own.emplace(index.askedStory(doc.id, doc.analysis->passages));
   std::vector<RelatedPassage> result;
-  for (auto& match : snapshot.index->passages.related(doc.id, asked, limit + kSpareCandidates,
-                                                      &doc.analysis->passages)) {
+  for (auto& match : index.related(doc.id, asked, limit + kSpareCandidates, story)) {
     if (result.size() == limit) break;
     const corpus::Document* other = snapshot.document(match.doc);
     if (!other || match.passage >= other->analysis->passages.passages.size()) continue;

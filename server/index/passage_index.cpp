@@ -242,9 +242,8 @@ PassageIndex::scoredKeys(const std::vector<PassageKey>& keys) const {
   return scored;
 }
 
-std::vector<PassageMatch>
-PassageIndex::related(DocId doc, const analysis::passages::Passage& asked, std::size_t limit,
-                      const analysis::passages::DocumentPassages* askedDocument) const {
+std::vector<PassageMatch> PassageIndex::related(DocId doc, const analysis::passages::Passage& asked,
+                                                std::size_t limit, const AskedStory* story) const {
   if (passages_ == 0 || limit == 0) return {};
   std::vector<PassageKey> keys = passageKeys(asked);
   std::vector<ScoredKey> scored = scoredKeys(keys);
@@ -337,13 +336,12 @@ PassageIndex::related(DocId doc, const analysis::passages::Passage& asked, std::
       candidate.ranking = candidate.score + kDocumentContext * (documentScore - candidate.score);
     }
   }
-  if (askedDocument && !ranked.empty()) {
-    std::unordered_map<DocId, double> shared = documentContext(doc, *askedDocument, maxNominating);
+  if (story)
     for (auto& [ref, candidate] : ranked) {
-      auto it = shared.find(static_cast<DocId>(ref >> 32));
-      if (it != shared.end()) candidate->ranking += kAskedDocumentContext * selfScore * it->second;
+      auto it = story->sharedEntityWeight.find(static_cast<DocId>(ref >> 32));
+      if (it != story->sharedEntityWeight.end())
+        candidate->ranking += kAskedDocumentContext * selfScore * it->second;
     }
-  }
   std::size_t count = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(count),
                     ranked.end(), better);
@@ -357,9 +355,11 @@ PassageIndex::related(DocId doc, const analysis::passages::Passage& asked, std::
   return matches;
 }
 
-std::unordered_map<DocId, double>
-PassageIndex::documentContext(DocId doc, const analysis::passages::DocumentPassages& document,
-                              std::size_t maxFrequency) const {
+AskedStory PassageIndex::askedStory(DocId doc,
+                                    const analysis::passages::DocumentPassages& document) const {
+  // Entities too common to nominate a candidate say nothing of the story either.
+  std::size_t maxFrequency =
+      passages_ <= kSmallCorpus ? passages_ : static_cast<std::size_t>(kCandidateShare * passages_);
   // Each entity weighs its rarity and how often the document names it (its cast, not a passing
   // name).
   std::unordered_map<analysis::Interned, std::uint32_t> counts;
@@ -383,7 +383,8 @@ PassageIndex::documentContext(DocId doc, const analysis::passages::DocumentPassa
   std::sort(keys.begin(), keys.end(),
             [](const ContextKey& a, const ContextKey& b) { return a.weight > b.weight; });
   if (keys.size() > kAskedDocumentKeys) keys.resize(kAskedDocumentKeys);
-  std::unordered_map<DocId, double> shared;
+  AskedStory story;
+  auto& shared = story.sharedEntityWeight;
   for (const ContextKey& key : keys) {
     total += key.weight;
     DocId last = doc; // postings come document by document: count each document once
@@ -396,7 +397,7 @@ PassageIndex::documentContext(DocId doc, const analysis::passages::DocumentPassa
   if (total > 0)
     for (auto& [d, weight] : shared)
       weight /= total;
-  return shared;
+  return story;
 }
 
 std::vector<PassageMatch> PassageIndex::similarities(DocId doc,

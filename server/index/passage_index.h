@@ -41,6 +41,11 @@ struct PassageContributions {
 };
 PassageContributions contributionsOf(const analysis::passages::DocumentPassages& passages);
 
+// What the rest of the asked document says, for ranking (PassageIndex::askedStory).
+struct AskedStory {
+  std::unordered_map<DocId, double> sharedEntityWeight; // per other document, 0..1
+};
+
 class PassageIndex {
 public:
   void add(DocId doc, const analysis::passages::DocumentPassages& passages);
@@ -50,11 +55,13 @@ public:
   void remove(DocId doc, const analysis::passages::DocumentPassages& passages);
 
   // Passages of documents other than `doc` related to `asked`, best first, at most `limit`.
-  // With `askedDocument` (the passages of `doc`), candidates whose documents name the asked
+  // With the asked document's story (askedStory()), candidates whose documents name the asked
   // document's people, places and organisations rank higher.
-  std::vector<PassageMatch>
-  related(DocId doc, const analysis::passages::Passage& asked, std::size_t limit,
-          const analysis::passages::DocumentPassages* askedDocument = nullptr) const;
+  std::vector<PassageMatch> related(DocId doc, const analysis::passages::Passage& asked,
+                                    std::size_t limit, const AskedStory* story = nullptr) const;
+  // The asked document's story for related(): per other document, the share of the weight of
+  // `passages`' entities (document `doc`'s) that it names too. One per document asked about.
+  AskedStory askedStory(DocId doc, const analysis::passages::DocumentPassages& passages) const;
   // How alike each of `candidates` (document << 32 | passage) is to `asked`, as related() scores
   // it: score, similarity and shared keys, in candidate order, leaving out passages of `doc` and
   // those sharing nothing. No ranking, no story context: for a caller that knows which passages
@@ -84,10 +91,6 @@ private:
   std::vector<ScoredKey> scoredKeys(const std::vector<PassageKey>& keys) const;
 
   double idfOf(std::size_t documentFrequency) const;
-  // Per other document, the share of the asked document's entity weight it names too.
-  std::unordered_map<DocId, double>
-  documentContext(DocId doc, const analysis::passages::DocumentPassages& document,
-                  std::size_t maxFrequency) const;
   // The length of passage `ref` (document << 32 | passage), at least 1.
   std::uint32_t lengthOf(std::uint64_t ref) const;
 

@@ -95,13 +95,14 @@ TEST_CASE("related passages on ECB+ topics: same topic, same sub-event", "[.ecb]
   Scores topic, subtopic, chain;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const auto& doc = docs[d];
+    index::AskedStory story =
+        passages.askedStory(static_cast<index::DocId>(d), doc.analysis->passages);
     for (analysis::Span sentence : doc.selected) {
       int at = analysis::passages::passageAt(doc.analysis->passages,
                                              sentence.begin + (sentence.end - sentence.begin) / 2);
       if (at < 0) continue;
-      auto results =
-          passages.related(static_cast<index::DocId>(d), doc.analysis->passages.passages[at], 5,
-                           &doc.analysis->passages);
+      auto results = passages.related(static_cast<index::DocId>(d),
+                                      doc.analysis->passages.passages[at], 5, &story);
       auto score = [&](Scores& scores, auto same) {
         ++scores.queries;
         bool any = false;

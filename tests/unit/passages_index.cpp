@@ -94,7 +94,8 @@ TEST_CASE("given the asked document, a passage whose document names the same peo
   passages.add(2, sameStory->passages);
   const auto& sentence = asked->passages.passages[1];
 
-  auto withStory = passages.related(0, sentence, 5, &asked->passages);
+  index::AskedStory story = passages.askedStory(0, asked->passages);
+  auto withStory = passages.related(0, sentence, 5, &story);
   REQUIRE(withStory.size() >= 2);
   CHECK(withStory[0].doc == 2);
   CHECK(withStory[0].passage == 1);
