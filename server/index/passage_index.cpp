@@ -369,6 +369,7 @@ AskedStory PassageIndex::askedStory(DocId doc,
   struct ContextKey {
     PassagePostings::Lists postings;
     double weight;
+    const std::string* key; // ties go by key: the same story whatever the interning order
   };
   std::vector<ContextKey> keys;
   double total = 0;
@@ -378,10 +379,11 @@ AskedStory PassageIndex::askedStory(DocId doc,
     PassagePostings::Lists lists = postings_.find(*interned);
     if (lists.frequency == 0 || lists.frequency > maxFrequency) continue;
     double weight = idfOf(lists.frequency) * std::log(1.0 + count);
-    keys.push_back({lists, weight});
+    keys.push_back({lists, weight, &key.str()});
   }
-  std::sort(keys.begin(), keys.end(),
-            [](const ContextKey& a, const ContextKey& b) { return a.weight > b.weight; });
+  std::sort(keys.begin(), keys.end(), [](const ContextKey& a, const ContextKey& b) {
+    return a.weight != b.weight ? a.weight > b.weight : *a.key < *b.key;
+  });
   if (keys.size() > kAskedDocumentKeys) keys.resize(kAskedDocumentKeys);
   AskedStory story;
   auto& shared = story.sharedEntityWeight;
