@@ -1,0 +1,68 @@
+// The third cue lexicons (server/data/rules/propaganda-news.tsv, attribution-news.tsv): the
+// everyday vocabulary of each technique in news comment. Each group a hit and a near miss where the
+// same words are literal, legal or a name.
+#include "tests/unit/rules_fixture.h"
+
+using dossier::rules_test::expectFlags;
+
+TEST_CASE("news loaded language: emotive words, charged phrases", "[rules]") {
+  expectFlags("propaganda/loaded-language", "It was an [[atrocious]] decision by the council.");
+  expectFlags("propaganda/loaded-language", "The [[slaughter]] of the villagers went on for days.");
+  expectFlags("propaganda/loaded-language", "They [[rammed the bill through]] before the holiday.");
+  expectFlags("propaganda/loaded-language", "This is a [[war on motorists]], plain and simple.");
+  expectFlags("propaganda/loaded-language", "The [[woke mob]] has found a new target.");
+  expectFlags("propaganda/loaded-language", "Honestly, [[this is insane]].");
+  // near misses: animals slaughtered for food, a surname, a charge in law
+  expectFlags("propaganda/loaded-language", "The farm slaughtered 300 cattle after the outbreak.");
+  expectFlags("propaganda/loaded-language", "Guard A.J. Slaughter scored 20 points.");
+  expectFlags("propaganda/loaded-language", "He was found legally insane at the second trial.");
+  expectFlags("propaganda/loaded-language", "The ban on cruel and unusual punishment applies.");
+  expectFlags("propaganda/loaded-language", "Nobody needs to invade us to make us look stupid.");
+}
+
+TEST_CASE("news name calling: labels for people, groups and the press", "[rules]") {
+  expectFlags("propaganda/name-calling", "The [[hypocrites]] in parliament voted for it anyway.");
+  expectFlags("propaganda/name-calling", "What the [[mainstream media]] won't report is the cost.");
+  expectFlags("propaganda/name-calling", "The [[radical left]] wants open borders.");
+  expectFlags("propaganda/name-calling", "The [[so-called experts]] were wrong again.");
+  expectFlags("propaganda/name-calling", "He is a [[Kremlin apologist]] and always was.");
+  // near misses: a party's name, a puppet on a stage
+  expectFlags("propaganda/name-calling", "The Coalition of Radical Left has declared support.");
+  expectFlags("propaganda/name-calling", "The children watched the puppet theatre in the park.");
+}
+
+TEST_CASE("news exaggeration and minimisation", "[rules]") {
+  expectFlags("propaganda/exaggeration", "The rollout was [[a colossal failure]].");
+  expectFlags("propaganda/exaggeration",
+              "It is [[the biggest cover-up in history]], and nobody cares.");
+  expectFlags("propaganda/exaggeration", "The leak was [[merely a minor technical incident]].");
+  expectFlags("propaganda/exaggeration", "The fine is [[a slap on the wrist]].");
+  // near misses: a plain record, a minor injury reported
+  expectFlags("propaganda/exaggeration", "It was one of the biggest heists in Paris.");
+  expectFlags("propaganda/exaggeration", "He suffered a minor injury in the second half.");
+  expectFlags("propaganda/exaggeration", "He insisted it was not an isolated incident.");
+}
+
+TEST_CASE("news doubt: stories that do not add up, what we are asked to believe", "[rules]") {
+  expectFlags("propaganda/doubt", "The official account [[simply doesn't add up]].");
+  expectFlags("propaganda/doubt", "And [[we are supposed to believe]] it was an accident?");
+  expectFlags("propaganda/doubt", "The minister has [[a long history of lying]] to the house.");
+  expectFlags("propaganda/doubt", "The figures add up to a 3 percent rise.");
+}
+
+TEST_CASE("news fear: the end of the nation, danger on the streets", "[rules]") {
+  expectFlags("propaganda/fear", "This bill [[will be the end of our democracy]].");
+  expectFlags("propaganda/fear", "Criminals [[roam our streets]] at night.");
+  expectFlags("propaganda/fear", "Climate change is [[an existential threat]] to islands.");
+  expectFlags("propaganda/fear", "The season will end on Sunday in our city.");
+}
+
+TEST_CASE("news vague attribution and hearsay", "[rules]") {
+  expectFlags("sourcing/vague", "[[Critics contend]] the tax will fall on the poor.");
+  expectFlags("sourcing/vague", "[[Some might argue]] the port is safe.");
+  expectFlags("sourcing/vague", "[[It is widely accepted that]] the plan failed.");
+  expectFlags("sourcing/vague", "The committee accepted the plan on Tuesday.");
+  expectFlags("rumour/hearsay", "[[The rumour is]] that he will quit.");
+  expectFlags("rumour/hearsay", "Stories about the deal [[are doing the rounds]] in town.");
+  expectFlags("rumour/hearsay", "The doctor was doing the rounds of the ward at six.");
+}
