@@ -66,3 +66,21 @@ TEST_CASE("news vague attribution and hearsay", "[rules]") {
   expectFlags("rumour/hearsay", "Stories about the deal [[are doing the rounds]] in town.");
   expectFlags("rumour/hearsay", "The doctor was doing the rounds of the ward at six.");
 }
+
+TEST_CASE("news general forms: theatre, invented threats, crowds and experts as proof", "[rules]") {
+  expectFlags("propaganda/loaded-language",
+              "They are [[turning a routine audit into a media circus]].");
+  expectFlags("propaganda/loaded-language", "You are [[inventing threats]] to feel important.");
+  expectFlags("propaganda/loaded-language", "The firm turned the old mill into a hotel.");
+  expectFlags("propaganda/exaggeration",
+              "They sold everything that [[isn't nailed to the floor]].");
+  expectFlags("propaganda/exaggeration", "The shelves are nailed to the wall.");
+  expectFlags("propaganda/bandwagon", "[[Everyone on the trading floor knows]] it.");
+  expectFlags("propaganda/bandwagon", "Ask the pilots: [[not one of them believes]] the minister.");
+  expectFlags("propaganda/bandwagon", "Everyone on the ship was rescued.");
+  expectFlags("propaganda/appeal-to-authority",
+              "[[Every serious naval strategist in the alliance knows]] this.");
+  expectFlags("propaganda/appeal-to-authority",
+              "[[Any engineer in the world will tell you]] the pipe was overloaded.");
+  expectFlags("propaganda/appeal-to-authority", "An engineer told the inquiry the pipe was old.");
+}
