@@ -84,3 +84,16 @@ TEST_CASE("news general forms: theatre, invented threats, crowds and experts as 
               "[[Any engineer in the world will tell you]] the pipe was overloaded.");
   expectFlags("propaganda/appeal-to-authority", "An engineer told the inquiry the pipe was old.");
 }
+
+TEST_CASE("news commonest spans: sensational words, verbal attack, slurs, hordes", "[rules]") {
+  expectFlags("propaganda/loaded-language", "The report makes [[shocking]] reading.");
+  expectFlags("propaganda/loaded-language", "The senator [[lashed out at]] the press.");
+  expectFlags("propaganda/loaded-language", "He [[tore into]] the budget on live radio.");
+  expectFlags("propaganda/loaded-language", "The lorry hit a wall and tore a fence down.");
+  expectFlags("propaganda/loaded-language", "The quake hit at 3 a.m. local time.");
+  expectFlags("propaganda/name-calling", "The [[libs]] will never accept the result.");
+  expectFlags("propaganda/name-calling", "The [[heretics]] in Rome have changed the rite.");
+  expectFlags("propaganda/name-calling", "The library lent out three books.");
+  expectFlags("propaganda/fear", "[[Hordes of migrants]] are massing at the border.");
+  expectFlags("propaganda/fear", "Hordes of fans filled the square after the match.");
+}
