@@ -97,3 +97,16 @@ TEST_CASE("news commonest spans: sensational words, verbal attack, slurs, hordes
   expectFlags("propaganda/fear", "[[Hordes of migrants]] are massing at the border.");
   expectFlags("propaganda/fear", "Hordes of fans filled the square after the match.");
 }
+
+TEST_CASE("news weasel forms: agentless concern, unnamed nationalities, bodies of evidence",
+          "[rules]") {
+  expectFlags("sourcing/vague", "[[Questions have been raised]] about the contract.");
+  expectFlags("sourcing/vague", "[[Many Americans believe]] the economy is rigged.");
+  expectFlags("sourcing/vague", "[[It has emerged that]] the firm paid no tax.");
+  expectFlags("sourcing/vague", "[[A number of residents have complained]] about the noise.");
+  expectFlags("sourcing/vague", "[[Critics point to]] the cost.");
+  expectFlags("sourcing/vague", "The mayor raised questions about the contract.");
+  expectFlags("sourcing/vague", "Many Americans travelled home for the holiday.");
+  expectFlags("rumour/hearsay", "[[There has been talk of]] a merger.");
+  expectFlags("rumour/hearsay", "The chairman gave a talk about the merger.");
+}
