@@ -110,3 +110,15 @@ TEST_CASE("news weasel forms: agentless concern, unnamed nationalities, bodies o
   expectFlags("rumour/hearsay", "[[There has been talk of]] a merger.");
   expectFlags("rumour/hearsay", "The chairman gave a talk about the merger.");
 }
+
+TEST_CASE("news op-ed staples: weaponised, stop at nothing, liars by nature, rights taken away",
+          "[rules]") {
+  expectFlags("propaganda/loaded-language", "They [[weaponized]] the tax office against critics.");
+  expectFlags("propaganda/loaded-language", "His enemies [[will stop at nothing]].");
+  expectFlags("propaganda/loaded-language", "The army had weaponized anthrax in the 1980s.");
+  expectFlags("propaganda/name-calling", "The man is a [[pathological liar]].");
+  expectFlags("propaganda/name-calling", "The witness admitted he had lied to the court.");
+  expectFlags("propaganda/fear", "They want to [[take away your guns]].");
+  expectFlags("propaganda/fear", "[[Our very existence as a nation is at stake]].");
+  expectFlags("propaganda/fear", "Take away your rubbish before you leave the park.");
+}
