@@ -28,7 +28,9 @@ TEST_CASE("news name calling: labels for people, groups and the press", "[rules]
   expectFlags("propaganda/name-calling", "He is a [[Kremlin apologist]] and always was.");
   // near misses: a party's name, a puppet on a stage
   expectFlags("propaganda/name-calling", "The Coalition of Radical Left has declared support.");
-  expectFlags("propaganda/name-calling", "The children watched the puppet theatre in the park.");
+  expectFlags("propaganda/name-calling", "The children watched the puppets in the park.");
+  expectFlags("propaganda/name-calling", "Common loons nest on the lake.");
+  expectFlags("propaganda/name-calling", "The Nazis invaded Poland in 1939.");
 }
 
 TEST_CASE("news exaggeration and minimisation", "[rules]") {
@@ -91,8 +93,11 @@ TEST_CASE("news commonest spans: sensational words, verbal attack, slurs, hordes
   expectFlags("propaganda/loaded-language", "He [[tore into]] the budget on live radio.");
   expectFlags("propaganda/loaded-language", "The lorry hit a wall and tore a fence down.");
   expectFlags("propaganda/loaded-language", "The quake hit at 3 a.m. local time.");
-  expectFlags("propaganda/name-calling", "The [[libs]] will never accept the result.");
-  expectFlags("propaganda/name-calling", "The [[heretics]] in Rome have changed the rite.");
+  expectFlags("propaganda/loaded-language", "The visitors tore into the second half.");
+  expectFlags("propaganda/loaded-language", "A cruel winter killed half the flock.");
+  expectFlags("propaganda/name-calling", "The [[libtards]] will never accept the result.");
+  expectFlags("propaganda/name-calling", "The [[infidels]] will be driven out, he said.");
+  expectFlags("propaganda/name-calling", "Two heretics were burned at Smithfield in 1555.");
   expectFlags("propaganda/name-calling", "The library lent out three books.");
   expectFlags("propaganda/fear", "[[Hordes of migrants]] are massing at the border.");
   expectFlags("propaganda/fear", "Hordes of fans filled the square after the match.");
@@ -108,6 +113,7 @@ TEST_CASE("news weasel forms: agentless concern, unnamed nationalities, bodies o
   expectFlags("sourcing/vague", "The mayor raised questions about the contract.");
   expectFlags("sourcing/vague", "Many Americans travelled home for the holiday.");
   expectFlags("rumour/hearsay", "[[There has been talk of]] a merger.");
+  expectFlags("hedge/unverified", "[[Reports have emerged that]] the mayor resigned.");
   expectFlags("rumour/hearsay", "The chairman gave a talk about the merger.");
 }
 
