@@ -128,3 +128,18 @@ TEST_CASE("news op-ed staples: weaponised, stop at nothing, liars by nature, rig
   expectFlags("propaganda/fear", "[[Our very existence as a nation is at stake]].");
   expectFlags("propaganda/fear", "Take away your rubbish before you leave the park.");
 }
+
+TEST_CASE("news compounds, epithets, stock hyperbole and conditional ruin", "[rules]") {
+  expectFlags("propaganda/name-calling", "The [[tax-and-spend liberals]] are at it again.");
+  expectFlags("propaganda/name-calling", "The [[failing Courier]] printed another lie.");
+  expectFlags("propaganda/name-calling", "The paper was failing before the sale.");
+  expectFlags("propaganda/name-calling", "She bought a well-loved Ford from a neighbour.");
+  expectFlags("propaganda/exaggeration", "[[We have never seen anything like it]].");
+  expectFlags("propaganda/exaggeration", "The damage is [[beyond all comprehension]].");
+  expectFlags("propaganda/exaggeration", "The strike [[is just a publicity stunt]].");
+  expectFlags("propaganda/exaggeration", "The market opens every day at nine.");
+  expectFlags("propaganda/fear", "Gangs bring [[chaos on our streets]].");
+  expectFlags("propaganda/fear",
+              "[[If this treaty passes, our farmers will be wiped out]] within a year.");
+  expectFlags("propaganda/fear", "If the rain stops, the match will resume.");
+}
