@@ -143,3 +143,15 @@ TEST_CASE("news compounds, epithets, stock hyperbole and conditional ruin", "[ru
               "[[If this treaty passes, our farmers will be wiped out]] within a year.");
   expectFlags("propaganda/fear", "If the rain stops, the match will resume.");
 }
+
+TEST_CASE("news doubt in stock forms: rhetorical questions, tatters, holes, so-called evidence",
+          "[rules]") {
+  expectFlags("propaganda/doubt",
+              "[[Is this really the man we want leading the country?]] I doubt it.");
+  expectFlags("propaganda/doubt", "His [[credibility is now in tatters]].");
+  expectFlags("propaganda/doubt", "The report [[raises more questions than it answers]].");
+  expectFlags("propaganda/doubt", "The official story [[does not smell right]].");
+  expectFlags("propaganda/doubt", "Is this the road to the station?");
+  expectFlags("propaganda/doubt", "The flag was in tatters after the storm.");
+  expectFlags("propaganda/doubt", "The inquiry answered the questions it was asked.");
+}
