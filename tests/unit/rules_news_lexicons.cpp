@@ -155,3 +155,21 @@ TEST_CASE("news doubt in stock forms: rhetorical questions, tatters, holes, so-c
   expectFlags("propaganda/doubt", "The flag was in tatters after the storm.");
   expectFlags("propaganda/doubt", "The inquiry answered the questions it was asked.");
 }
+
+TEST_CASE("news flag-waving, false dilemmas, one cause, clichés and slogans", "[rules]") {
+  expectFlags("propaganda/flag-waving", "[[As Americans, we must]] stand together.");
+  expectFlags("propaganda/flag-waving", "[[Our brave troops]] deserve better.");
+  expectFlags("propaganda/flag-waving", "The troops left the base on Monday.");
+  expectFlags("propaganda/black-and-white",
+              "[[If you oppose the wall, you support open borders]].");
+  expectFlags("propaganda/black-and-white",
+              "If you oppose the plan, you can write to the council.");
+  expectFlags("propaganda/causal-oversimplification",
+              "[[Ever since the reform passed, things have gone downhill]].");
+  expectFlags("propaganda/causal-oversimplification",
+              "Ever since the reform passed, he has lived abroad.");
+  expectFlags("propaganda/thought-terminating-cliche", "[[Enough is enough]].");
+  expectFlags("propaganda/thought-terminating-cliche", "There was enough food for everyone.");
+  expectFlags("propaganda/slogan", "The crowd chanted [[lock her up]].");
+  expectFlags("propaganda/slogan", "The guard forgot to lock the gate.");
+}
