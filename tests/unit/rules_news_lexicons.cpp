@@ -173,3 +173,15 @@ TEST_CASE("news flag-waving, false dilemmas, one cause, clichés and slogans", "
   expectFlags("propaganda/slogan", "The crowd chanted [[lock her up]].");
   expectFlags("propaganda/slogan", "The guard forgot to lock the gate.");
 }
+
+TEST_CASE("news comment-page vocabulary: rants, sewers, minions, total failures", "[rules]") {
+  expectFlags("propaganda/loaded-language",
+              "The senator went on another [[rant]] about the press.");
+  expectFlags("propaganda/loaded-language", "Parliament has become [[a cesspool]].");
+  expectFlags("propaganda/loaded-language", "The left is [[in full meltdown]] over the verdict.");
+  expectFlags("propaganda/loaded-language", "Engineers feared a nuclear meltdown at the plant.");
+  expectFlags("propaganda/loaded-language", "Tyson Fury won the fight on points.");
+  expectFlags("propaganda/name-calling", "The minister and [[his minions]] refused to answer.");
+  expectFlags("propaganda/exaggeration", "The scheme was [[a total failure]].");
+  expectFlags("propaganda/exaggeration", "The scheme failed to meet its target.");
+}
