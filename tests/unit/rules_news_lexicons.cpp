@@ -185,3 +185,9 @@ TEST_CASE("news comment-page vocabulary: rants, sewers, minions, total failures"
   expectFlags("propaganda/exaggeration", "The scheme was [[a total failure]].");
   expectFlags("propaganda/exaggeration", "The scheme failed to meet its target.");
 }
+
+TEST_CASE("news adverbs of judgement", "[rules]") {
+  expectFlags("propaganda/loaded-language", "The board [[shamelessly]] ignored the warnings.");
+  expectFlags("propaganda/loaded-language", "The media [[slavishly]] repeated the claim.");
+  expectFlags("propaganda/loaded-language", "The board quickly answered the warnings.");
+}
