@@ -191,3 +191,15 @@ TEST_CASE("news adverbs of judgement", "[rules]") {
   expectFlags("propaganda/loaded-language", "The media [[slavishly]] repeated the claim.");
   expectFlags("propaganda/loaded-language", "The board quickly answered the warnings.");
 }
+
+TEST_CASE("news name calling by form: lapdogs, in-chief, fools, contemptuous roles, mock titles",
+          "[rules]") {
+  expectFlags("propaganda/name-calling", "The premier is [[Washington's lapdog]].");
+  expectFlags("propaganda/name-calling", "The [[liar-in-chief]] spoke again today.");
+  expectFlags("propaganda/name-calling", "Only [[windbags]] talk like that.");
+  expectFlags("propaganda/name-calling", "The [[incompetent government]] has failed again.");
+  expectFlags("propaganda/name-calling", "Here comes [[Mr Austerity]] with his cuts.");
+  expectFlags("propaganda/name-calling", "The commander-in-chief visited the troops.");
+  expectFlags("propaganda/name-calling", "Mr Smith's poodle won first prize at the show.");
+  expectFlags("propaganda/name-calling", "He was found incompetent to stand trial.");
+}
