@@ -203,3 +203,11 @@ TEST_CASE("news name calling by form: lapdogs, in-chief, fools, contemptuous rol
   expectFlags("propaganda/name-calling", "Mr Smith's poodle won first prize at the show.");
   expectFlags("propaganda/name-calling", "He was found incompetent to stand trial.");
 }
+
+TEST_CASE("regime: a government labelled, not a system of rules", "[rules]") {
+  expectFlags("propaganda/name-calling", "[[The Assad regime]] bombed the city again.");
+  expectFlags("propaganda/name-calling", "The sanctions regime was tightened on Monday.");
+  expectFlags("propaganda/name-calling", "Sanctions regime changes were announced by the EU.");
+  expectFlags("propaganda/name-calling", "The Schengen visa regime allows free travel.");
+  expectFlags("propaganda/name-calling", "She follows a strict training regime before races.");
+}
