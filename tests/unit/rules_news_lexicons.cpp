@@ -211,3 +211,13 @@ TEST_CASE("regime: a government labelled, not a system of rules", "[rules]") {
   expectFlags("propaganda/name-calling", "The Schengen visa regime allows free travel.");
   expectFlags("propaganda/name-calling", "She follows a strict training regime before races.");
 }
+
+TEST_CASE("news fear and excess in stock forms", "[rules]") {
+  expectFlags("propaganda/fear", "We are [[sleepwalking into]] disaster.");
+  expectFlags("propaganda/fear", "Our cities are [[becoming war zones]].");
+  expectFlags("propaganda/fear", "This could [[trigger World War Three]].");
+  expectFlags("propaganda/fear", "The museum covers the First World War.");
+  expectFlags("propaganda/loaded-language", "The party is [[rotten to the core]].");
+  expectFlags("propaganda/loaded-language", "They have [[blood on their hands]].");
+  expectFlags("propaganda/loaded-language", "The nurse washed the blood off the floor.");
+}
