@@ -71,6 +71,11 @@ TEST_CASE("a generational suffix is left out of the key", "[entities]") {
 TEST_CASE("a sentence-initial gerund or adverb is not part of the name after it", "[entities]") {
   expectMentions("Choosing [[Ellen Marsh]] was easy, officials said.");
   expectMentions("Reportedly [[Harlow Bank]] refused.");
+  // A past participle opening a sentence: "Spelled", "Appointed".
+  expectMentions("Spelled [[Merkoulov]] by [[North Wire]], the name varies.");
+  expectMentions("Appointed [[Tovin Arkell]] last year, the board regrets it.");
+  // Near misses: a given name with the same ending, a short word.
+  expectMentions("[[Mohammed Tarek]] resigned. [[Fred Kowal]] stayed.");
 }
 
 TEST_CASE("a sentence-initial word that opens place names stays in the name", "[entities]") {
