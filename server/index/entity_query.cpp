@@ -157,6 +157,8 @@ std::vector<DocId> EntityQuery::firstDocumentsMentioning(const std::string& key,
 bool EntityQuery::accepted(const ent::Mention& mention) const {
   if (overrides_.ignored.count(mention.surfaceKey)) return false;
   if (!mention.is(ent::kTentative)) return true;
+  // A word of page chrome: a name only where the corpus writes it as one in running text.
+  if (mention.pageChrome) return index_.confidentMentions(mention.surfaceKey) > 0;
   // A sentence-initial word: a name if the corpus writes it capitalised mid-sentence, or never in
   // lower case.
   if (index_.confidentMentions(mention.surfaceKey) > 0) return true;

@@ -239,3 +239,18 @@ TEST_CASE("a name written after \"the\" is no person's", "[entities][typing]") {
         ent::EntityType::Person);
   CHECK(typeIn("Fans cheered as the Cactus won.", "Cactus") != ent::EntityType::Org);
 }
+
+TEST_CASE("a one-word name on a line of page chrome is a name only where running text names it",
+          "[entities][typing]") {
+  SmallCorpus c({"Harbour board meets\n\nShare on Chirp · Copy link · Print\n\nThe board met on "
+                 "Monday.\n",
+                 "Users of Chirp shared the clip widely on Tuesday.\n"});
+  // "Chirp" is named in running text elsewhere: still a name on the share line.
+  CHECK(c.entityAt(0, "Chirp") == "chirp");
+  // "Print" is a button label: no name, though the corpus never writes it in lower case.
+  CHECK(c.entityAt(0, "Print") == "<none>");
+  // Near miss: the same word in running text is a name.
+  SmallCorpus prose({"Print said on Monday that the board met.\n",
+                     "The Print Works board met. Print said so.\n"});
+  CHECK(prose.entityAt(0, "Print") != "<none>");
+}

@@ -99,6 +99,10 @@ struct Mention {
   bool teamContext : 1 = false;
   // A team's name: a place's name and a distinctive head ("Harlow Rangelords").
   bool teamName : 1 = false;
+  // One word on a line of page chrome (navigation, share buttons, a cookie banner: the rules'
+  // debris findings): a menu label ("Print", "Manage") unless the corpus writes it as a name in
+  // running text (EntityQuery::accepted). Also kTentative, so it counts as no evidence itself.
+  bool pageChrome : 1 = false;
   bool is(MentionFlag flag) const { return (flags & flag) != 0; }
 };
 // Mentions are the largest part of a document's entities (several per sentence, in every open
