@@ -139,6 +139,12 @@ void PhraseRules::addRecord(std::string_view where, const std::vector<std::strin
 
 void PhraseRules::compileFilter(Granularity& granularity, std::vector<std::string>& problems) {
   if (granularity.rules.empty()) return;
+  std::vector<std::string_view> codes;
+  for (Rule& rule : granularity.rules) {
+    auto known = std::find(codes.begin(), codes.end(), rule.code);
+    rule.codeId = static_cast<int>(known - codes.begin());
+    if (known == codes.end()) codes.push_back(rule.code);
+  }
   granularity.filter = std::make_unique<re2::FilteredRE2>(kMinimumAtomLength);
   for (const Rule& rule : granularity.rules) {
     int id = -1;
@@ -174,11 +180,36 @@ void PhraseRules::matchingRules(const Granularity& granularity, std::string_view
       scratch.candidates[id] = static_cast<int>(id);
   }
   std::string_view piece = unit.in(text);
+  auto matches = [&](int id) {
+    return granularity.rules[static_cast<std::size_t>(id)].pattern->Match(
+        piece, 0, piece.size(), RE2::UNANCHORED, nullptr, 0);
+  };
   scratch.matched.clear();
-  for (int id : scratch.candidates)
-    if (granularity.rules[static_cast<std::size_t>(id)].pattern->Match(piece, 0, piece.size(),
-                                                                       RE2::UNANCHORED, nullptr, 0))
+  if (matching_ == Matching::Exhaustive) {
+    for (int id : scratch.candidates)
+      if (matches(id)) scratch.matched.push_back(id);
+    return;
+  }
+  scratch.vetoes.clear();
+  scratch.codesFound.assign(granularity.rules.size(), 0);
+  for (int id : scratch.candidates) {
+    const Rule& rule = granularity.rules[static_cast<std::size_t>(id)];
+    if (rule.veto) {
+      scratch.vetoes.push_back(id);
+    } else if (matches(id)) {
       scratch.matched.push_back(id);
+      scratch.codesFound[static_cast<std::size_t>(rule.codeId)] = 1;
+    }
+  }
+  bool vetoMatched = false;
+  for (int id : scratch.vetoes)
+    if (scratch.codesFound[static_cast<std::size_t>(
+            granularity.rules[static_cast<std::size_t>(id)].codeId)] &&
+        matches(id)) {
+      scratch.matched.push_back(id);
+      vetoMatched = true;
+    }
+  if (vetoMatched) std::sort(scratch.matched.begin(), scratch.matched.end());
 }
 
 void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text, Span unit,
