@@ -36,6 +36,27 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) {
     ends[static_cast<std::size_t>(state)].push_back(static_cast<int>(i));
   }
 
+  // States numbered breadth-first: a text's bytes mostly lead to the root and the states a few
+  // bytes deep, and their rows of the table then lie together in the cache.
+  {
+    std::vector<std::int32_t> order{0}, renumbered(children.size(), 0);
+    for (std::size_t at = 0; at < order.size(); ++at)
+      for (const auto& [cls, child] : children[static_cast<std::size_t>(order[at])]) {
+        renumbered[static_cast<std::size_t>(child)] = static_cast<std::int32_t>(order.size());
+        order.push_back(child);
+      }
+    std::vector<std::map<int, std::int32_t>> movedChildren(children.size());
+    std::vector<std::vector<int>> movedEnds(ends.size());
+    for (std::size_t old = 0; old < children.size(); ++old) {
+      auto moved = static_cast<std::size_t>(renumbered[old]);
+      for (const auto& [cls, child] : children[old])
+        movedChildren[moved].emplace(cls, renumbered[static_cast<std::size_t>(child)]);
+      movedEnds[moved] = std::move(ends[old]);
+    }
+    children = std::move(movedChildren);
+    ends = std::move(movedEnds);
+  }
+
   // Breadth-first: each state's failure link is the longest proper suffix that is also a trie
   // path; the full transition table follows from it, and a state's outputs are its own atoms
   // followed by those of its failure state.
