@@ -63,7 +63,14 @@ private:
     std::vector<AtomMatcher::Occurrence> occurrences;
     std::vector<int> atoms;
     std::vector<int> candidates;
-    std::vector<int> matched;
+    // A matching rule, with its first match when that was looked for already (a rule whose
+    // spans are reported: the span loop then starts from it instead of searching again).
+    struct Hit {
+      int id = 0;
+      bool firstKnown = false;
+      re2::StringPiece first;
+    };
+    std::vector<Hit> matched;
     std::vector<int> vetoes;      // candidate vetoes, run only if a finding of their code is
     std::vector<char> codesFound; // codeId -> whether a rule of that code matched in the unit
   };
