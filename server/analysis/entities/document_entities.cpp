@@ -513,7 +513,7 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
     if (it != result.mentions.end()) result.roles.push_back({span, it->key});
   }
   findRolesAndStatements(text, structure, tokens, lexicon, result);
-  for (const std::string& word : finder.lowercaseWords())
+  for (std::string_view word : finder.lowercaseWords())
     result.lowercaseWords.push_back(wordHash(word));
   std::sort(result.lowercaseWords.begin(), result.lowercaseWords.end());
   return result;

@@ -29,6 +29,8 @@ class MentionFinder {
 public:
   MentionFinder(std::string_view text, const TextStructure& structure,
                 const std::vector<Token>& tokens, const Lexicon& lexicon);
+  MentionFinder(const MentionFinder&) = delete; // the word sets view this finder's folded_
+  MentionFinder& operator=(const MentionFinder&) = delete;
 
   void findRuns(std::vector<Candidate>& out);
   void findInCapsLines(const std::unordered_set<std::string>& documentKeys,
@@ -37,7 +39,8 @@ public:
   const std::string& folded(std::size_t i) const { return folded_[i]; }
   std::uint32_t sentenceOf(std::size_t i) const { return sentenceOf_[i]; }
   bool sentenceInitial(std::size_t i) const { return sentenceInitial_[i]; }
-  const std::unordered_set<std::string>& lowercaseWords() const { return lowercase_; }
+  // Views into folded_, whose strings stay where they are for the finder's life.
+  const std::unordered_set<std::string_view>& lowercaseWords() const { return lowercase_; }
 
 private:
   void markAddresses();
@@ -66,8 +69,8 @@ private:
   std::vector<bool> sentenceInitial_;
   std::vector<bool> capsLine_;
   std::vector<bool> address_; // words of a web address
-  std::unordered_set<std::string> lowercase_;
-  std::unordered_set<std::string> capitalisedMidSentence_;
+  std::unordered_set<std::string_view> lowercase_;
+  std::unordered_set<std::string_view> capitalisedMidSentence_;
 };
 
 } // namespace dossier::analysis::entities

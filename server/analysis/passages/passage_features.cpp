@@ -137,6 +137,7 @@ private:
       if (j > i) phrase += ' ';
       phrase += folded_[j];
       if (lexicon_.hedges.count(phrase)) hedges.push_back(phrase);
+      if (!lexicon_.hedgeOpenings.count(phrase)) break;
     }
   }
 

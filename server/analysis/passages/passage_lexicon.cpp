@@ -35,6 +35,9 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
   data::forEachRecord(contentsOf("passages/hedges.tsv", overrides),
                       [&](int, const std::vector<std::string_view>& fields) {
                         lexicon->hedges.emplace(fields[0]);
+                        for (std::size_t at = fields[0].find(' '); at != std::string_view::npos;
+                             at = fields[0].find(' ', at + 1))
+                          lexicon->hedgeOpenings.emplace(fields[0].substr(0, at));
                         lexicon->longestHedge =
                             std::max(lexicon->longestHedge, wordCount(fields[0]));
                       });

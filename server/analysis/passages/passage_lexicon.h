@@ -17,6 +17,9 @@ struct Lexicon {
   // Hedge phrases, folded, words joined by one space; the longest phrase's word count.
   std::unordered_set<std::string> hedges;
   int longestHedge = 1;
+  // Every hedge's text before each of its spaces ("according to" gives "according"): a phrase
+  // that is none of these starts no longer hedge.
+  std::unordered_set<std::string> hedgeOpenings;
   // Cue verb form -> kind of claim ("denied" -> "deny").
   std::unordered_map<std::string, std::string> cues;
   // Number word -> figure ("fourteen" -> "14").

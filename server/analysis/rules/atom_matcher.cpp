@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <map>
+#include <stdexcept>
 
 namespace dossier::analysis::rules {
 
@@ -35,19 +36,42 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) {
     ends[static_cast<std::size_t>(state)].push_back(static_cast<int>(i));
   }
 
+  // States numbered breadth-first: a text's bytes mostly lead to the root and the states a few
+  // bytes deep, and their rows of the table then lie together in the cache.
+  {
+    std::vector<std::int32_t> order{0}, renumbered(children.size(), 0);
+    for (std::size_t at = 0; at < order.size(); ++at)
+      for (const auto& [cls, child] : children[static_cast<std::size_t>(order[at])]) {
+        renumbered[static_cast<std::size_t>(child)] = static_cast<std::int32_t>(order.size());
+        order.push_back(child);
+      }
+    std::vector<std::map<int, std::int32_t>> movedChildren(children.size());
+    std::vector<std::vector<int>> movedEnds(ends.size());
+    for (std::size_t old = 0; old < children.size(); ++old) {
+      auto moved = static_cast<std::size_t>(renumbered[old]);
+      for (const auto& [cls, child] : children[old])
+        movedChildren[moved].emplace(cls, renumbered[static_cast<std::size_t>(child)]);
+      movedEnds[moved] = std::move(ends[old]);
+    }
+    children = std::move(movedChildren);
+    ends = std::move(movedEnds);
+  }
+
   // Breadth-first: each state's failure link is the longest proper suffix that is also a trie
   // path; the full transition table follows from it, and a state's outputs are its own atoms
   // followed by those of its failure state.
   std::size_t states = children.size();
   auto width = static_cast<std::size_t>(classes_);
-  next_.assign(states * width, 0);
+  if (states * width >= (std::size_t{1} << 31))
+    throw std::length_error("AtomMatcher: too many strings for one table");
+  std::vector<std::int32_t> next(states * width, 0);
   firstOutput_.assign(states, -1);
   std::vector<std::int32_t> failure(states, 0);
   std::deque<std::int32_t> queue;
   for (int cls = 0; cls < classes_; ++cls) {
     auto found = children[0].find(cls);
     if (found == children[0].end()) continue;
-    next_[static_cast<std::size_t>(cls)] = found->second;
+    next[static_cast<std::size_t>(cls)] = found->second;
     queue.push_back(found->second);
   }
   auto addOutputs = [&](std::int32_t state) {
@@ -67,27 +91,34 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) {
     addOutputs(state);
     for (int cls = 0; cls < classes_; ++cls) {
       auto c = static_cast<std::size_t>(cls);
-      std::int32_t fallback = next_[static_cast<std::size_t>(failure[s]) * width + c];
+      std::int32_t fallback = next[static_cast<std::size_t>(failure[s]) * width + c];
       auto found = children[s].find(cls);
       if (found == children[s].end()) {
-        next_[s * width + c] = fallback;
+        next[s * width + c] = fallback;
         continue;
       }
-      next_[s * width + c] = found->second;
+      next[s * width + c] = found->second;
       failure[static_cast<std::size_t>(found->second)] = fallback;
       queue.push_back(found->second);
     }
+  }
+  next_.resize(next.size());
+  for (std::size_t i = 0; i < next.size(); ++i) {
+    auto target = static_cast<std::size_t>(next[i]);
+    next_[i] = static_cast<std::uint32_t>((target * width) << 1 | (firstOutput_[target] >= 0));
   }
 }
 
 void AtomMatcher::findAll(std::string_view text, std::vector<Occurrence>& out) const {
   if (lengths_.empty()) return;
   auto width = static_cast<std::size_t>(classes_);
-  std::size_t state = 0;
+  const std::uint32_t* next = next_.data();
+  std::size_t row = 0; // the state times width
   for (std::size_t i = 0; i < text.size(); ++i) {
-    state = static_cast<std::size_t>(
-        next_[state * width + classOf_[static_cast<unsigned char>(text[i])]]);
-    for (std::int32_t at = firstOutput_[state]; at >= 0;
+    std::uint32_t entry = next[row + classOf_[static_cast<unsigned char>(text[i])]];
+    row = entry >> 1;
+    if (!(entry & 1)) continue;
+    for (std::int32_t at = firstOutput_[row / width]; at >= 0;
          at = outputs_[static_cast<std::size_t>(at) + 1]) {
       int atom = outputs_[static_cast<std::size_t>(at)];
       auto end = static_cast<std::uint32_t>(i + 1);

@@ -35,7 +35,9 @@ private:
   // Byte -> class: bytes that occur in no atom share class 0, so the table stays narrow.
   std::uint16_t classOf_[256] = {};
   int classes_ = 1;
-  std::vector<std::int32_t> next_;        // state * classes_ + class -> state
+  // (state * classes_ + class) -> (next state * classes_) << 1 | whether that state has outputs:
+  // the scan reads one table entry per byte and nothing else until an atom ends.
+  std::vector<std::uint32_t> next_;
   std::vector<std::int32_t> firstOutput_; // state -> index into outputs_, or -1
   std::vector<std::int32_t> outputs_;     // (atom, next index in the chain or -1) pairs
   std::vector<std::uint32_t> lengths_;    // atom -> byte length

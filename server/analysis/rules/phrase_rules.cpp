@@ -139,6 +139,12 @@ void PhraseRules::addRecord(std::string_view where, const std::vector<std::strin
 
 void PhraseRules::compileFilter(Granularity& granularity, std::vector<std::string>& problems) {
   if (granularity.rules.empty()) return;
+  std::vector<std::string_view> codes;
+  for (Rule& rule : granularity.rules) {
+    auto known = std::find(codes.begin(), codes.end(), rule.code);
+    rule.codeId = static_cast<int>(known - codes.begin());
+    if (known == codes.end()) codes.push_back(rule.code);
+  }
   granularity.filter = std::make_unique<re2::FilteredRE2>(kMinimumAtomLength);
   for (const Rule& rule : granularity.rules) {
     int id = -1;
@@ -174,11 +180,44 @@ void PhraseRules::matchingRules(const Granularity& granularity, std::string_view
       scratch.candidates[id] = static_cast<int>(id);
   }
   std::string_view piece = unit.in(text);
+  auto matches = [&](int id) {
+    return granularity.rules[static_cast<std::size_t>(id)].pattern->Match(
+        piece, 0, piece.size(), RE2::UNANCHORED, nullptr, 0);
+  };
   scratch.matched.clear();
-  for (int id : scratch.candidates)
-    if (granularity.rules[static_cast<std::size_t>(id)].pattern->Match(piece, 0, piece.size(),
-                                                                       RE2::UNANCHORED, nullptr, 0))
-      scratch.matched.push_back(id);
+  if (matching_ == Matching::Exhaustive) {
+    for (int id : scratch.candidates)
+      if (matches(id)) scratch.matched.push_back({id, false, {}});
+    return;
+  }
+  scratch.vetoes.clear();
+  scratch.codesFound.assign(granularity.rules.size(), 0);
+  for (int id : scratch.candidates) {
+    const Rule& rule = granularity.rules[static_cast<std::size_t>(id)];
+    if (rule.veto) {
+      scratch.vetoes.push_back(id);
+    } else if (rule.mode == SpanMode::Match) {
+      re2::StringPiece first;
+      if (rule.pattern->Match(piece, 0, piece.size(), RE2::UNANCHORED, &first, 1)) {
+        scratch.matched.push_back({id, true, first});
+        scratch.codesFound[static_cast<std::size_t>(rule.codeId)] = 1;
+      }
+    } else if (matches(id)) {
+      scratch.matched.push_back({id, false, {}});
+      scratch.codesFound[static_cast<std::size_t>(rule.codeId)] = 1;
+    }
+  }
+  bool vetoMatched = false;
+  for (int id : scratch.vetoes)
+    if (scratch.codesFound[static_cast<std::size_t>(
+            granularity.rules[static_cast<std::size_t>(id)].codeId)] &&
+        matches(id)) {
+      scratch.matched.push_back({id, false, {}});
+      vetoMatched = true;
+    }
+  if (vetoMatched)
+    std::sort(scratch.matched.begin(), scratch.matched.end(),
+              [](const Scratch::Hit& a, const Scratch::Hit& b) { return a.id < b.id; });
 }
 
 void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text, Span unit,
@@ -188,16 +227,18 @@ void PhraseRules::scanUnit(const Granularity& granularity, std::string_view text
   std::string_view piece = unit.in(text);
   std::size_t firstOfUnit = out.size();
   std::vector<Finding> vetoes;
-  for (int id : scratch.matched) {
-    const Rule& rule = granularity.rules[static_cast<std::size_t>(id)];
+  for (const Scratch::Hit& hit : scratch.matched) {
+    const Rule& rule = granularity.rules[static_cast<std::size_t>(hit.id)];
     if (rule.mode != SpanMode::Match && !rule.veto) {
       out.push_back({unit, rule.code, renderMessage(rule.message, piece)});
       continue;
     }
     std::size_t pos = 0;
-    re2::StringPiece match;
+    re2::StringPiece match = hit.first;
+    bool known = hit.firstKnown; // the search from 0 was made already
     while (pos <= piece.size() &&
-           rule.pattern->Match(piece, pos, piece.size(), RE2::UNANCHORED, &match, 1)) {
+           (known || rule.pattern->Match(piece, pos, piece.size(), RE2::UNANCHORED, &match, 1))) {
+      known = false;
       auto begin = static_cast<Offset>(match.data() - piece.data());
       auto end = static_cast<Offset>(begin + match.size());
       if (end > begin) {

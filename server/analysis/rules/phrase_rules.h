@@ -52,6 +52,7 @@ private:
     std::string message;
     SpanMode mode = SpanMode::Match;
     bool veto = false;
+    int codeId = 0; // the same for rules of the same code in one granularity
   };
   struct Granularity {
     std::vector<Rule> rules;
@@ -62,13 +63,24 @@ private:
     std::vector<AtomMatcher::Occurrence> occurrences;
     std::vector<int> atoms;
     std::vector<int> candidates;
-    std::vector<int> matched;
+    // A matching rule, with its first match when that was looked for already (a rule whose
+    // spans are reported: the span loop then starts from it instead of searching again).
+    struct Hit {
+      int id = 0;
+      bool firstKnown = false;
+      re2::StringPiece first;
+    };
+    std::vector<Hit> matched;
+    std::vector<int> vetoes;      // candidate vetoes, run only if a finding of their code is
+    std::vector<char> codesFound; // codeId -> whether a rule of that code matched in the unit
   };
 
   void addRecord(std::string_view where, const std::vector<std::string_view>& fields,
                  std::vector<std::string>& problems);
   static void compileFilter(Granularity& granularity, std::vector<std::string>& problems);
   // The rules of `granularity` that match somewhere in `unit`, in rule order, into scratch.matched.
+  // A veto can only drop a finding of its own code in the same unit, so when prefiltered it is run
+  // only if a rule of its code matched there: most units have no such finding.
   void matchingRules(const Granularity& granularity, std::string_view text, Span unit,
                      Scratch& scratch) const;
   void scanUnit(const Granularity& granularity, std::string_view text, Span unit, Scratch& scratch,

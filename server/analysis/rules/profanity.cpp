@@ -64,6 +64,11 @@ std::string lower(std::string_view word) {
   return out;
 }
 
+std::size_t openingOf(std::string_view word) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
+         static_cast<unsigned char>(word[1]);
+}
+
 // Folds runs of three or more equal letters to `keep` letters.
 std::string collapseStretches(const std::string& word, std::size_t keep) {
   std::string out;
@@ -81,10 +86,14 @@ std::string collapseStretches(const std::string& word, std::size_t keep) {
 
 void ProfanityRules::addWord(std::string_view word) {
   std::string w = lower(word);
-  plain_.insert(w);
+  auto remember = [&](std::unordered_set<std::string>& set, std::string entry) {
+    if (entry.size() >= 2) openings_.set(openingOf(entry));
+    set.insert(std::move(entry));
+  };
+  remember(plain_, w);
   for (std::size_t i = 0; i < w.size(); ++i)
     for (std::size_t len = 1; len <= 3 && i + len <= w.size(); ++len)
-      if (w.size() - len >= 2) masked_.insert(w.substr(0, i) + "*" + w.substr(i + len));
+      if (w.size() - len >= 2) remember(masked_, w.substr(0, i) + "*" + w.substr(i + len));
 }
 
 void ProfanityRules::allow(std::string_view word) {
@@ -92,6 +101,8 @@ void ProfanityRules::allow(std::string_view word) {
 }
 
 bool ProfanityRules::lookup(const std::string& word) const {
+  // Every stem tried below keeps the word's first two bytes.
+  if (word.size() < 2 || !openings_.test(openingOf(word))) return false;
   for (std::string_view suffix : kSuffixes) {
     if (word.size() < suffix.size() + 2 || !word.ends_with(suffix)) continue;
     std::string stem = word.substr(0, word.size() - suffix.size());
@@ -149,6 +160,13 @@ std::string ProfanityRules::match(std::string_view word, bool& obfuscated) const
       joined += normal[i];
     }
     if (single && joined.size() >= 3 && lookup(joined)) return joined;
+  }
+  bool stretched = false; // three equal bytes in a row: collapsing changes nothing otherwise
+  for (std::size_t i = 2; i < normal.size() && !stretched; ++i)
+    stretched = normal[i] == normal[i - 1] && normal[i] == normal[i - 2];
+  if (!stretched) {
+    obfuscated = false;
+    return "";
   }
   for (std::size_t keep : {1, 2}) {
     std::string collapsed = collapseStretches(normal, keep);

@@ -11,6 +11,7 @@
 
 #include "server/analysis/rules/document_findings.h"
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,9 @@ private:
   std::unordered_set<std::string> plain_;  // listed words
   std::unordered_set<std::string> masked_; // listed words with one run of letters masked
   std::unordered_set<std::string> allowed_;
+  // The first two bytes of every plain_ and masked_ entry: a word that opens with none of them
+  // holds no listed stem, and most words are turned away here without a hash lookup.
+  std::bitset<1 << 16> openings_;
 };
 
 } // namespace dossier::analysis::rules
