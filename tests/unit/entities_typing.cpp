@@ -120,6 +120,12 @@ TEST_CASE("the words of an unknown name type it", "[entities][typing]") {
   CHECK(typeIn("They dined at the Hotel Varnest on Friday.", "Hotel Varnest") ==
         ent::EntityType::Place);
   CHECK(typeIn("Climbers reached Mount Osvald at dawn.", "Mount Osvald") == ent::EntityType::Place);
+  // A stadium named in French, Italian or Spanish, "X de Y" like a person's name.
+  CHECK(typeIn("The fight took place at Stade de Varnest on Saturday.", "Stade de Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Fans filled Estadio Tarvik again.", "Estadio Tarvik") == ent::EntityType::Place);
+  CHECK(typeIn("They met Osvald de Varnest at dawn.", "Osvald de Varnest") ==
+        ent::EntityType::Person);
   CHECK(typeIn("Two ships came from Tarvik Fleet last year.", "Tarvik Fleet") ==
         ent::EntityType::Org);
   CHECK(typeIn("They met Osvald Varnest at dawn.", "Osvald Varnest") == ent::EntityType::Person);
