@@ -126,6 +126,22 @@ TEST_CASE("the words of an unknown name type it", "[entities][typing]") {
   CHECK(typeIn("Fans filled Estadio Tarvik again.", "Estadio Tarvik") == ent::EntityType::Place);
   CHECK(typeIn("They met Osvald de Varnest at dawn.", "Osvald de Varnest") ==
         ent::EntityType::Person);
+  // A name, a comma, then a state or country closing the phrase: a place.
+  CHECK(typeIn("SCHENWICK, N.Y. (AP) - Tarvo Keld was charged.", "Tarvo Keld") !=
+        ent::EntityType::Place);
+  CHECK(typeIn("Osvald Varnest, N.Y., police said on Monday.", "Osvald Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("A fire hit Tarvik Valley, Calif. on Monday.", "Tarvik Valley") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("Crews reached Osvald Varnest, N. Y. on Monday.", "Osvald Varnest") ==
+        ent::EntityType::Place);
+  CHECK(typeIn("The riots spread to Osvald Varnest, France, on Monday.", "Osvald Varnest") ==
+        ent::EntityType::Place);
+  // Near misses: a word after the region; a region not right after the comma.
+  CHECK(typeIn("They met Osvald Varnest, Texas Democrat, on Monday.", "Osvald Varnest") ==
+        ent::EntityType::Person);
+  CHECK(typeIn("They met Osvald Varnest, a France native, on Monday.", "Osvald Varnest") ==
+        ent::EntityType::Person);
   CHECK(typeIn("Two ships came from Tarvik Fleet last year.", "Tarvik Fleet") ==
         ent::EntityType::Org);
   CHECK(typeIn("They met Osvald Varnest at dawn.", "Osvald Varnest") == ent::EntityType::Person);

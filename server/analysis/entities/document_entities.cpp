@@ -107,6 +107,53 @@ struct Builder {
     return m;
   }
 
+  // Whether a comma right after token `last` is followed by a state, province or country that ends
+  // the phrase: "Schenectady, N.Y., police said", "Fountain Valley, CA.", "Nantes, France (AFP)".
+  // Not "Jan Holm, France's envoy" (a possessive) nor "Jan Holm, Texas Democrat" (a word follows).
+  bool regionAfterComma(std::size_t last) const {
+    std::size_t i = last + 1;
+    if (i + 1 >= tokens.size() || tokens[i].in(text) != "," ||
+        tokens[i].begin != tokens[last].end || !wordAt(i + 1) || !tokens[i + 1].is(kCapitalised))
+      return false;
+    // The region's words: a dotted abbreviation, its letters written apart ("N. Y."), or one or
+    // two capitalised words.
+    std::string letters;
+    std::size_t end = i + 1; // one past the region's last token
+    auto lettersOf = [&](std::size_t t) {
+      for (char ch : finder.folded(t))
+        if (ch != '.') letters += ch;
+    };
+    lettersOf(end++);
+    while (end + 1 < tokens.size() && letters.size() < 3 &&
+           tokens[end - 1].end - tokens[end - 1].begin == 1 && tokens[end].in(text) == "." &&
+           wordAt(end + 1) && tokens[end + 1].end - tokens[end + 1].begin == 1 &&
+           tokens[end + 1].is(kCapitalised)) {
+      lettersOf(end + 1);
+      end += 2;
+    }
+    bool region = lexicon.regionAbbreviations.count(letters) > 0;
+    auto known = [&](const std::string& key) {
+      auto it = lexicon.known.find(key);
+      return it != lexicon.known.end() && it->second == EntityType::Place;
+    };
+    if (!region && end == i + 2) {
+      if (known(letters)) {
+        region = true;
+      } else if (wordAt(end) && tokens[end].is(kCapitalised) &&
+                 singleSpace(tokens[end - 1], tokens[end]) &&
+                 known(letters + " " + finder.folded(end))) {
+        region = true;
+        ++end;
+      }
+    }
+    if (!region) return false;
+    if (end >= tokens.size()) return true;
+    const Token& after = tokens[end];
+    if (after.kind == TokenKind::Word) return false;
+    std::string_view mark = after.in(text);
+    return mark != "'" && mark != "\u2019" && mark != "-";
+  }
+
   const Token* wordAt(std::size_t i) const {
     return i < tokens.size() && tokens[i].kind == TokenKind::Word ? &tokens[i] : nullptr;
   }
@@ -120,6 +167,7 @@ struct Builder {
         nextWord && !nextWord->is(kCapitalised) && singleSpace(tokens[c.spanEnd()], *nextWord);
     if (c.afterTitle || c.credential) return EntityType::Person;
     if (m.is(kAcronym)) return EntityType::Org;
+    if (regionAfterComma(c.spanEnd())) return EntityType::Place;
     // "the Red Sox", "the Bluejays": a name written after "the" is no person's; one ending in a
     // plural is a team's, a band's or a company's.
     const Token* before = c.first > 0 ? wordAt(c.first - 1) : nullptr;

@@ -33,6 +33,8 @@ struct Lexicon {
   std::unordered_set<std::string> orgSuffixes;
   std::unordered_set<std::string> outletSuffixes; // "The" before them is part of the name
   std::unordered_set<std::string> placeSuffixes;
+  // "ny", "calif": after a name and a comma, they make the name a place ("Schenectady, N.Y.").
+  std::unordered_set<std::string> regionAbbreviations;
   std::unordered_set<std::string> titles; // single folded words ("minister", "mr.")
   std::unordered_set<std::string> notNames;
   std::unordered_set<std::string> connectors;

@@ -217,6 +217,7 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
     if (fields.size() > 1 && fields[1] == "outlet") lex.outletSuffixes.insert(suffix);
   });
   loadWordSet(overrides, "entities/place_suffixes.tsv", lex, lex.placeSuffixes);
+  loadWordSet(overrides, "entities/region_abbreviations.tsv", lex, lex.regionAbbreviations);
   loadWordSet(overrides, "entities/not_names.tsv", lex, lex.notNames);
   loadWordSet(overrides, "entities/connectors.tsv", lex, lex.connectors);
   loadWordSet(overrides, "entities/headline_words.tsv", lex, lex.headlineWords);
