@@ -293,18 +293,22 @@ const std::string* EntityQuery::nominalEntityOf(const ent::Mention& mention) con
     if (auto it = nominals_.find(&mention); it != nominals_.end())
       return it->second ? &*it->second : nullptr;
   }
-  // The mention's document: the one whose mentions hold it (these mentions are rare, and each is
-  // looked for once per query).
+  // The mention's document: the one whose mentions hold it. Every document of the demonym is read
+  // once per query, and the documents of all its such mentions kept.
+  std::optional<DocId> doc;
+  if (overrides_.lexicon) {
+    std::lock_guard lock(nominalDocsMutex_);
+    if (nominalKeysRead_.insert(mention.surfaceKey.str()).second)
+      for (DocId d : index_.documentsMentioning(mention.surfaceKey)) {
+        DocumentView view = documents_(d);
+        if (!view.entities) continue;
+        for (const ent::Mention& m : view.entities->mentions)
+          if (m.nominal) nominalDocs_.emplace(&m, d);
+      }
+    if (auto it = nominalDocs_.find(&mention); it != nominalDocs_.end()) doc = it->second;
+  }
   std::optional<std::string> person;
-  if (overrides_.lexicon)
-    for (DocId doc : index_.documentsMentioning(mention.surfaceKey)) {
-      DocumentView view = documents_(doc);
-      if (!view.entities || view.entities->mentions.empty()) continue;
-      const ent::Mention* begin = view.entities->mentions.data();
-      if (&mention < begin || &mention >= begin + view.entities->mentions.size()) continue;
-      person = resolveNominal(doc, mention);
-      break;
-    }
+  if (doc) person = resolveNominal(*doc, mention);
   std::lock_guard lock(nominalsMutex_);
   auto it = nominals_.emplace(&mention, std::move(person)).first;
   return it->second ? &*it->second : nullptr;

@@ -181,6 +181,11 @@ private:
   StringMemo<std::vector<std::string>> nationalities_;
   mutable std::mutex nominalsMutex_;
   mutable std::unordered_map<const ent::Mention*, std::optional<std::string>> nominals_;
+  // The document of each such mention, filled for all of a demonym's documents at once the first
+  // time one of its mentions is asked for (a mention does not know its document).
+  mutable std::mutex nominalDocsMutex_;
+  mutable std::unordered_map<const ent::Mention*, DocId> nominalDocs_;
+  mutable std::unordered_set<std::string> nominalKeysRead_;
 };
 
 } // namespace dossier::index

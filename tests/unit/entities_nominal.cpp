@@ -2,6 +2,7 @@
 // triumphant"): marked by the document's analysis, resolved at query time to the one person of the
 // document the corpus gives that nationality. The people are invented, so only the rule can link
 // them.
+#include "entities_features_fixture.h"
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
@@ -121,4 +122,17 @@ TEST_CASE("'the American' stays the group without exactly one American", "[entit
                    "Strand stopped Tony Varden. The American said he was ready."});
     CHECK(c.entityAt(1, "American") != "tony varden");
   }
+}
+
+TEST_CASE("hover on 'the American' shows the person's card", "[entities][nominal]") {
+  testing::FeatureCorpus corpus(testing::Documents{
+      {"a.md", "American challenger Tony Varden trained in Ohio for months.\n"},
+      {"b.md", "Pell Strand stopped Tony Varden on Saturday. Strand stopped the 40-year-old "
+               "^American in the sixth round.\n"},
+  });
+  testing::json card = features::hover(corpus.context(), corpus.atCursor("b.md"));
+  REQUIRE(card.is_object());
+  std::string text = card["contents"]["value"];
+  INFO(text);
+  CHECK(text.find("Tony Varden") != std::string::npos);
 }
