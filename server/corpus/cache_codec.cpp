@@ -220,7 +220,8 @@ void writeEntities(Encoder& e, const entities::DocumentEntities& x) {
     e.varint(m.sentence);
     e.u8(static_cast<std::uint8_t>(m.ownType));
     e.u8(static_cast<std::uint8_t>((m.typeGuessed ? 1 : 0) | (m.teamContext ? 2 : 0) |
-                                   (m.teamName ? 4 : 0) | (m.pageChrome ? 8 : 0)));
+                                   (m.teamName ? 4 : 0) | (m.pageChrome ? 8 : 0) |
+                                   (m.nominal ? 16 : 0)));
   });
   writeList(e, x.roles, [&](const entities::Role& r) {
     e.span(r.span);
@@ -259,6 +260,7 @@ void readEntities(Decoder& d, entities::DocumentEntities& x) {
     m.teamContext = (bits & 2) != 0;
     m.teamName = (bits & 4) != 0;
     m.pageChrome = (bits & 8) != 0;
+    m.nominal = (bits & 16) != 0;
   });
   readList(d, x.roles, [&](entities::Role& r) {
     r.span = d.span();

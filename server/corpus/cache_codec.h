@@ -21,7 +21,9 @@ namespace dossier::corpus::cache {
 // Bump whenever the encoding or any serialised struct changes.
 // 2: tokens are no longer part of an analysis.
 // 3: passages record their windows (which sentences each term and entity is in).
-inline constexpr std::uint32_t kFormatVersion = 6;
+// 6: a one-word mention records whether it sits on a line of page chrome (Mention::pageChrome).
+// 7: a mention records whether it is a demonym standing for one person (Mention::nominal).
+inline constexpr std::uint32_t kFormatVersion = 7;
 
 std::string encodeAnalysis(const analysis::DocumentAnalysis& analysis);
 

@@ -76,7 +76,8 @@ EntityCard EntityQuery::card(const std::string& entity) const {
       docs.push_back(ref.doc);
       view = documents_(ref.doc);
     }
-    ++surfaces[ref.mention->span.in(view.text)];
+    // "the American" for a person is a reference to it, not a spelling of its name.
+    if (!ref.mention->nominal) ++surfaces[ref.mention->span.in(view.text)];
     ++card.mentionsPerDocument.back().second;
     if (ref.mention->is(ent::kAmbiguous))
       for (const ent::Ambiguity& a : view.entities->ambiguities)

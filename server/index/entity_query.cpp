@@ -275,6 +275,8 @@ std::optional<std::string> EntityQuery::groupKey(const std::string& key) const {
 }
 
 const std::string& EntityQuery::entityOf(const ent::Mention& mention) const {
+  if (mention.nominal)
+    if (const std::string* person = nominalEntityOf(mention)) return *person;
   // The memo's key: both keys and the flags, separated by a byte no key holds. One buffer per
   // thread, so asking allocates nothing once it has grown.
   thread_local std::string key;
@@ -285,6 +287,98 @@ const std::string& EntityQuery::entityOf(const ent::Mention& mention) const {
   key += static_cast<char>(mention.flags);
   key += mention.teamContext ? '+' : '-';
   return resolutions_.get(key, [&] { return resolve(mention); });
+}
+
+const std::string* EntityQuery::nominalEntityOf(const ent::Mention& mention) const {
+  {
+    std::lock_guard lock(nominalsMutex_);
+    if (auto it = nominals_.find(&mention); it != nominals_.end())
+      return it->second ? &*it->second : nullptr;
+  }
+  // The mention's document: the one whose mentions hold it. Every document of the demonym is read
+  // once per query, and the documents of all its such mentions kept.
+  std::optional<DocId> doc;
+  if (overrides_.lexicon) {
+    std::lock_guard lock(nominalDocsMutex_);
+    if (nominalKeysRead_.insert(mention.surfaceKey.str()).second)
+      for (DocId d : index_.documentsMentioning(mention.surfaceKey)) {
+        DocumentView view = documents_(d);
+        if (!view.entities) continue;
+        for (const ent::Mention& m : view.entities->mentions)
+          if (m.nominal) nominalDocs_.emplace(&m, d);
+      }
+    if (auto it = nominalDocs_.find(&mention); it != nominalDocs_.end()) doc = it->second;
+  }
+  std::optional<std::string> person;
+  if (doc) person = resolveNominal(*doc, mention);
+  std::lock_guard lock(nominalsMutex_);
+  auto it = nominals_.emplace(&mention, std::move(person)).first;
+  return it->second ? &*it->second : nullptr;
+}
+
+std::optional<std::string> EntityQuery::resolveNominal(DocId doc,
+                                                       const ent::Mention& mention) const {
+  DocumentView view = documents_(doc);
+  std::vector<std::string> people;
+  for (const ent::Mention& m : view.entities->mentions) {
+    if (m.nominal || m.type != ent::EntityType::Person || !accepted(m)) continue;
+    const std::string& entity = entityOf(m);
+    if (std::find(people.begin(), people.end(), entity) == people.end()) people.push_back(entity);
+  }
+  const std::string* found = nullptr;
+  for (const std::string& entity : people) {
+    const auto& nationalities = nationalitiesOf(entity);
+    if (std::find(nationalities.begin(), nationalities.end(), mention.surfaceKey.str()) ==
+        nationalities.end())
+      continue;
+    if (found) return std::nullopt; // two people of that nationality: the group it stays
+    found = &entity;
+  }
+  if (!found) return std::nullopt;
+  return *found;
+}
+
+const std::vector<std::string>& EntityQuery::nationalitiesOf(const std::string& entity) const {
+  return nationalities_.get(entity, [&] {
+    std::vector<std::string> out;
+    const ent::Lexicon& lexicon = *overrides_.lexicon;
+    auto add = [&](std::string demonym) {
+      if (!lexicon.demonyms.count(demonym) || demonym.ends_with('s')) return;
+      if (std::find(out.begin(), out.end(), demonym) == out.end())
+        out.push_back(std::move(demonym));
+    };
+    for (DocId doc : index_.documentsMentioning(entity)) {
+      DocumentView view = documents_(doc);
+      if (!view.entities) continue;
+      for (const ent::Role& role : view.entities->roles) {
+        if (role.key != entity) continue;
+        std::string_view text = role.span.in(view.text);
+        for (std::size_t start = 0; start < text.size();) {
+          std::size_t end = std::min(text.find(' ', start), text.size());
+          std::string_view word = text.substr(start, end - start);
+          if (!word.empty() && word.front() >= 'A' && word.front() <= 'Z')
+            add(ent::nameKey(word, lexicon));
+          start = end + 1;
+        }
+      }
+      // A demonym right before a mention of the person, with only lower-case words between.
+      const auto& mentions = view.entities->mentions;
+      for (std::size_t i = 1; i < mentions.size(); ++i) {
+        const ent::Mention& before = mentions[i - 1];
+        if (mentions[i].key != entity || before.nominal || before.type != ent::EntityType::Norp ||
+            before.span.end > mentions[i].span.begin)
+          continue;
+        std::string_view gap =
+            view.text.substr(before.span.end, mentions[i].span.begin - before.span.end);
+        std::size_t words = std::count(gap.begin(), gap.end(), ' ');
+        bool plain = !gap.empty() && gap.front() == ' ' && words <= 3 &&
+                     std::all_of(gap.begin(), gap.end(),
+                                 [](char c) { return c == ' ' || (c >= 'a' && c <= 'z'); });
+        if (plain) add(before.surfaceKey.str());
+      }
+    }
+    return out;
+  });
 }
 
 std::string EntityQuery::resolve(const ent::Mention& mention) const {
@@ -443,12 +537,21 @@ std::vector<MentionRef> EntityQuery::findMentionsOf(const std::string& entity) c
   docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   std::sort(docs.begin(), docs.end(), [&](DocId a, DocId b) { return readsBefore(a, b); });
   // Acronyms defined in text whose expansion is this entity are found through their own key.
+  auto hasNationality = [&](const std::string& demonym) {
+    if (!overrides_.lexicon) return false;
+    const auto& nationalities = nationalitiesOf(entity);
+    return std::find(nationalities.begin(), nationalities.end(), demonym) != nationalities.end();
+  };
   std::vector<MentionRef> out;
   for (DocId doc : docs) {
     DocumentView view = documents_(doc);
     if (!view.entities) continue;
     for (const ent::Mention& mention : view.entities->mentions) {
-      if (!isKey(mention.key) && !isKey(mention.surfaceKey)) continue;
+      // A demonym standing for one person ("the American") is no key of it: its document is.
+      // Only one the corpus gives the entity's nationality can be.
+      if (!isKey(mention.key) && !isKey(mention.surfaceKey) &&
+          !(mention.nominal && hasNationality(mention.surfaceKey)))
+        continue;
       if (accepted(mention) && entityOf(mention) == entity) out.push_back({doc, &mention});
     }
   }

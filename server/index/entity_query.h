@@ -158,6 +158,15 @@ private:
   // only the word: the other people sharing a frequent surname would read them all.
   bool reachedAlone(const std::string& word, const std::string& entity) const;
   std::string resolve(const ent::Mention& mention) const; // entityOf, worked out
+  // A demonym standing for one person (Mention::nominal): the one person of its document the
+  // corpus gives that nationality, or null when none or several are. Kept per mention (its answer
+  // depends on its document, not only on its keys).
+  const std::string* nominalEntityOf(const ent::Mention& mention) const;
+  std::optional<std::string> resolveNominal(DocId doc, const ent::Mention& mention) const;
+  // The singular demonyms the corpus writes for a person: right before its name, through title
+  // words or none ("American challenger Tony Thompson", "Ukrainian Wladimir Klitschko"), or in a
+  // role it is given ("an American boxer").
+  const std::vector<std::string>& nationalitiesOf(const std::string& entity) const;
 
   // usualSpellingOf answers, kept for the life of this query (one request, or one snapshot when
   // the features share a query: features/entities.h).
@@ -169,6 +178,14 @@ private:
   StringMemo<std::vector<MentionRef>> mentions_;
   StringMemo<std::string> resolutions_;
   StringMemo<EntityCard> cards_;
+  StringMemo<std::vector<std::string>> nationalities_;
+  mutable std::mutex nominalsMutex_;
+  mutable std::unordered_map<const ent::Mention*, std::optional<std::string>> nominals_;
+  // The document of each such mention, filled for all of a demonym's documents at once the first
+  // time one of its mentions is asked for (a mention does not know its document).
+  mutable std::mutex nominalDocsMutex_;
+  mutable std::unordered_map<const ent::Mention*, DocId> nominalDocs_;
+  mutable std::unordered_set<std::string> nominalKeysRead_;
 };
 
 } // namespace dossier::index

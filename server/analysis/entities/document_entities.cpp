@@ -492,6 +492,80 @@ struct Builder {
     return false;
   }
 
+  // "the 40-year-old American, who ...", "the Ukrainian emerged triumphant", "the American's
+  // challenge", "the Australian actor has ...": a singular demonym after "the" and a few modifiers,
+  // with at most a person noun after it and then nothing it could modify (punctuation, a
+  // possessive, a relative pronoun, a verb form, a preposition). "The American economy", "the
+  // American people" stay groups. Which person it is, is for the corpus to say
+  // (index::EntityQuery::entityOf).
+  void markNominals() {
+    for (Mention& m : result.mentions) {
+      if (m.type != EntityType::Norp || m.key != m.surfaceKey ||
+          !lexicon.demonyms.count(m.surfaceKey) || !singularDemonym(m.surfaceKey.str()))
+        continue;
+      auto first = std::lower_bound(tokens.begin(), tokens.end(), m.span.begin,
+                                    [](const Token& t, Offset o) { return t.begin < o; });
+      if (first == tokens.end() || first->begin != m.span.begin) continue;
+      std::size_t begin = static_cast<std::size_t>(first - tokens.begin()), end = begin;
+      while (end + 1 < tokens.size() && tokens[end + 1].end <= m.span.end)
+        ++end;
+      if (!afterTheAndModifiers(begin)) continue;
+      std::size_t next = end + 1;
+      if (wordAt(next) && !tokens[next].is(kCapitalised) &&
+          lexicon.nominalNouns.count(finder.folded(next)) &&
+          singleSpace(tokens[next - 1], tokens[next]))
+        ++next;
+      if (modifiesNothing(next)) m.nominal = true;
+    }
+  }
+
+  // "American", "Briton", "Iraqi"; not the forms that name the whole group ("the British", "the
+  // Swiss", "the French", "the Chinese").
+  static bool singularDemonym(const std::string& key) {
+    return !key.ends_with('s') && !key.ends_with("sh") && !key.ends_with("ch") &&
+           !key.ends_with("ese");
+  }
+
+  // Whether "the" opens the phrase ending before token `at`, with at most three modifiers
+  // (lower-case words, or capitalised ones in a hyphen compound), numbers and hyphens between
+  // ("the lanky", "the 40 - year - old", "the New Zealand - born"), in one sentence.
+  bool afterTheAndModifiers(std::size_t at) const {
+    std::size_t words = 0;
+    for (std::size_t i = at; i > 0 && at - i < 8;) {
+      --i;
+      if (finder.sentenceOf(i) != finder.sentenceOf(at)) return false;
+      const Token& t = tokens[i];
+      if (t.kind == TokenKind::Word) {
+        const std::string& word = finder.folded(i);
+        if (word == "the") return true;
+        // "the New Zealand - born Australian": capitalised words only before a hyphen.
+        bool beforeHyphen =
+            tokens[i + 1].in(text) == "-" ||
+            (tokens[i + 1].is(kCapitalised) && i + 2 < at && tokens[i + 2].in(text) == "-");
+        if ((t.is(kCapitalised) && !beforeHyphen) || isFunctionWord(word) || ++words > 3)
+          return false;
+      } else if (t.kind != TokenKind::Number && t.in(text) != "-") {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // Whether token `at` shows that the word before it modifies no noun.
+  bool modifiesNothing(std::size_t at) const {
+    if (at >= tokens.size()) return true;
+    const Token& t = tokens[at];
+    if (t.kind == TokenKind::Possessive) return true;
+    if (t.kind == TokenKind::Punct) {
+      static const std::unordered_set<std::string_view> kEnds = {
+          ".", ",", ";", ":", "!", "?", "(", ")", "\"", "\u201d", "'", "\u2019"};
+      return kEnds.count(t.in(text)) > 0;
+    }
+    if (t.kind != TokenKind::Word || t.is(kCapitalised)) return false;
+    const std::string& word = finder.folded(at);
+    return lexicon.nominalNext.count(word) || (word.size() > 4 && word.ends_with("ed"));
+  }
+
   // "National Maritime Agency (NMA)": the acronym in brackets right after a multi-word name.
   void findDefinedAcronyms(const std::vector<Candidate>& candidates) {
     for (const Candidate& c : candidates) {
@@ -553,6 +627,7 @@ DocumentEntities analyze(std::string_view text, const TextStructure& structure,
   builder.typeFromDocument();
   builder.linkShortForms();
   builder.linkPlacesToTeams();
+  builder.markNominals();
   DocumentEntities& result = builder.result;
   // A title's role belongs to the name right after it.
   for (const auto& [span, index] : pendingRoles) {

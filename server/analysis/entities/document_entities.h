@@ -48,6 +48,10 @@ struct Lexicon {
   // Endings of common words ("ing", "ally") with the shortest word length they apply to.
   std::vector<std::pair<std::string, std::size_t>> commonEndings;
   std::unordered_set<std::string> personCues;
+  // Around a demonym used as a noun for one person (entities/nominal_words.tsv): person nouns that
+  // may follow it ("champion"), and words after it that show it modifies nothing ("who", "was").
+  std::unordered_set<std::string> nominalNouns;
+  std::unordered_set<std::string> nominalNext;
   std::unordered_set<std::string> statementCues; // first word; "pointed out" -> "pointed"
   std::unordered_set<std::string> givenNames;
   // Given name or familiar form -> the groups it belongs to ("ted" -> Edward's, Theodore's).
@@ -105,6 +109,10 @@ struct Mention {
   // debris findings): a menu label ("Print", "Manage") unless the corpus writes it as a name in
   // running text (EntityQuery::accepted). Also kTentative, so it counts as no evidence itself.
   bool pageChrome : 1 = false;
+  // A singular demonym used as a noun for one person ("the 40-year-old American, who ..."): a
+  // group's name unless the corpus knows which person of the document it is
+  // (index::EntityQuery::entityOf).
+  bool nominal : 1 = false;
   bool is(MentionFlag flag) const { return (flags & flag) != 0; }
 };
 // Mentions are the largest part of a document's entities (several per sentence, in every open

@@ -228,6 +228,10 @@ std::shared_ptr<const Lexicon> loadLexicon(const KnowledgeOverrides& overrides) 
     lex.commonEndings.emplace_back(foldWord(fields[0]), minLength);
   });
   loadWordSet(overrides, "entities/person_cues.tsv", lex, lex.personCues);
+  forEachEntry(overrides, "entities/nominal_words.tsv", lex, [&](const auto& fields) {
+    if (fields.size() > 1)
+      (fields[1] == "noun" ? lex.nominalNouns : lex.nominalNext).insert(foldWord(fields[0]));
+  });
   loadWordSet(overrides, "entities/given_names.tsv", lex, lex.givenNames);
   std::uint32_t group = 0;
   forEachEntry(overrides, "entities/given_name_forms.tsv", lex, [&](const auto& fields) {
