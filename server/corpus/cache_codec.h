@@ -21,7 +21,8 @@ namespace dossier::corpus::cache {
 // Bump whenever the encoding or any serialised struct changes.
 // 2: tokens are no longer part of an analysis.
 // 3: passages record their windows (which sentences each term and entity is in).
-inline constexpr std::uint32_t kFormatVersion = 6;
+// 7: a passage's terms no longer hold the word as written.
+inline constexpr std::uint32_t kFormatVersion = 7;
 
 std::string encodeAnalysis(const analysis::DocumentAnalysis& analysis);
 
