@@ -35,7 +35,7 @@ static_assert(sizeof(rules::DocumentFindings) == 48,
               "DocumentFindings changed: update server/corpus/cache_codec and bump the format");
 // Term's, Figure's, Attribution's and Passage's strings (but quotes) are interned (4 bytes each)
 // but written as the same strings as before.
-static_assert(sizeof(passages::Term) == 12,
+static_assert(sizeof(passages::Term) == 8,
               "Term changed: update server/corpus/cache_codec and bump the format");
 static_assert(sizeof(passages::Figure) == 8,
               "Figure changed: update server/corpus/cache_codec and bump the format");
@@ -313,7 +313,6 @@ void writePassage(Encoder& e, const passages::Passage& p) {
   e.u8(static_cast<std::uint8_t>(p.kind));
   writeList(e, p.terms, [&](const passages::Term& t) {
     e.str(t.stem);
-    e.str(t.word);
     e.varint(t.count);
     e.varint(t.windows);
   });
@@ -345,7 +344,6 @@ void readPassage(Decoder& d, passages::Passage& p) {
   p.kind = static_cast<passages::PassageKind>(kind);
   readList(d, p.terms, [&](passages::Term& t) {
     t.stem = d.str();
-    t.word = d.str();
     std::uint64_t count = d.varint();
     if (count > 0xFFFF) throw Malformed();
     t.count = static_cast<std::uint16_t>(count);

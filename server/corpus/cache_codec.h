@@ -23,7 +23,8 @@ namespace dossier::corpus::cache {
 // 3: passages record their windows (which sentences each term and entity is in).
 // 6: a one-word mention records whether it sits on a line of page chrome (Mention::pageChrome).
 // 7: a mention records whether it is a demonym standing for one person (Mention::nominal).
-inline constexpr std::uint32_t kFormatVersion = 7;
+// 8: a passage's terms no longer hold the word as written.
+inline constexpr std::uint32_t kFormatVersion = 8;
 
 std::string encodeAnalysis(const analysis::DocumentAnalysis& analysis);
 

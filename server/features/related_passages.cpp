@@ -35,8 +35,8 @@ std::vector<RelatedPassage> relatedPassages(const corpus::Snapshot& snapshot,
     related.passage = &other->analysis->passages.passages[match.passage];
     related.changes = analysis::passages::storyChanges(asked, *related.passage);
     related.reason = analysis::passages::relatedReason(
-        analysis::passages::sharedSummary(asked, *related.passage, match.sharedEntities,
-                                          match.sharedStems),
+        analysis::passages::sharedSummary(*doc.text, asked, *related.passage, match.sharedEntities,
+                                          match.sharedStems, *snapshot.knowledge->passages),
         related.changes, match.nearDuplicate);
     related.match = std::move(match);
     result.push_back(std::move(related));

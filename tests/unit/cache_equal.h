@@ -53,8 +53,7 @@ public:
     list("passages", a.passages.passages, b.passages.passages, [](const auto& x, const auto& y) {
       auto sameTerms = x.terms.size() == y.terms.size();
       for (std::size_t i = 0; sameTerms && i < x.terms.size(); ++i)
-        sameTerms = x.terms[i].stem == y.terms[i].stem && x.terms[i].word == y.terms[i].word &&
-                    x.terms[i].count == y.terms[i].count;
+        sameTerms = x.terms[i].stem == y.terms[i].stem && x.terms[i].count == y.terms[i].count;
       auto sameFigures = x.figures.size() == y.figures.size();
       for (std::size_t i = 0; sameFigures && i < x.figures.size(); ++i)
         sameFigures =

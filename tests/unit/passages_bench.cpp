@@ -43,7 +43,7 @@ analysis::passages::Passage generatePassage(ZipfWords& words, ZipfWords& names,
   for (int i = 0; i < length; ++i)
     ++counts["w" + std::to_string(words.draw())];
   for (auto& [stem, count] : counts)
-    passage.terms.push_back({stem, stem, count});
+    passage.terms.push_back({stem, count});
   for (int i = 0; i < 3; ++i)
     passage.entities.push_back({"e" + std::to_string(names.draw()), 1});
   std::sort(passage.entities.begin(), passage.entities.end(),

@@ -49,13 +49,31 @@ TEST_CASE("the reason line names what is shared, then what changed", "[passages]
   auto asked =
       passageOf("Musk denied that he spoke to Putin about the contact and the peace plan.\n");
   auto other = passageOf("Putin and Musk discussed the peace plan, Musk allegedly denied.\n");
-  std::string shared = passages::sharedSummary(asked, other, {}, {"musk", "putin", "plan"});
+  const std::string askedText =
+      "Musk denied that he spoke to Putin about the contact and the peace plan.\n";
+  std::string shared = passages::sharedSummary(
+      askedText, asked, other, {}, {"musk", "putin", "plan"}, *Knowledge::builtin()->passages);
   CHECK(shared == "shares: Musk, Putin, plan \u00B7 same claim: Musk denied");
   std::string reason = passages::relatedReason(shared, passages::storyChanges(asked, other), false);
   CHECK(reason.starts_with("shares: Musk, Putin, plan"));
   CHECK(reason.find("adds hedge \"allegedly\"") != std::string::npos);
   CHECK(passages::relatedReason("shares: Musk", {}, true) ==
         "near-duplicate (same text republished) \u00B7 shares: Musk");
+}
+
+TEST_CASE("a shared word is shown as the asked passage first wrote it, not as its stem",
+          "[passages][changes]") {
+  const std::string askedText = "Ilves and the envoy were seen at dinner in Tallinn; the dinners "
+                                "were paid for by the ministry, reporters were told.\n";
+  auto asked = passageOf(askedText);
+  auto other =
+      passageOf("The envoy hosted a dinner for Ilves at the embassy, reporters learned.\n");
+  std::string shared = passages::sharedSummary(askedText, asked, other, {}, {"dinner", "envoy"},
+                                               *Knowledge::builtin()->passages);
+  CHECK(shared == "shares: dinner, envoy");
+  // A stem the asked passage has no term for is not shown ("embassi" is only the other's).
+  CHECK(passages::sharedSummary(askedText, asked, other, {}, {"embassi", "dinner"},
+                                *Knowledge::builtin()->passages) == "shares: dinner");
 }
 
 TEST_CASE("a hedge counts where it turns a plain statement into a hedged one, not between hedges",

@@ -150,7 +150,7 @@ analysis::passages::DocumentPassages featurePassage(std::vector<std::string> ste
   analysis::passages::Passage passage;
   std::sort(stems.begin(), stems.end());
   for (const auto& stem : stems)
-    passage.terms.push_back({stem, stem, 1});
+    passage.terms.push_back({stem, 1});
   passage.length = static_cast<std::uint32_t>(stems.size());
   analysis::passages::DocumentPassages doc;
   doc.passages.push_back(std::move(passage));
@@ -203,7 +203,7 @@ TEST_CASE("a long asked passage finds what one of its parts shares, under the wh
       stems.push_back("w" + std::to_string(w) + "word" + std::to_string(i));
   std::sort(stems.begin(), stems.end());
   for (const auto& stem : stems)
-    long_.terms.push_back({stem, stem, 1, static_cast<std::uint16_t>(1u << (stem[1] - '0'))});
+    long_.terms.push_back({stem, 1, static_cast<std::uint16_t>(1u << (stem[1] - '0'))});
   long_.length = static_cast<std::uint32_t>(stems.size());
 
   index::PassageIndex passages;

@@ -93,8 +93,9 @@ TEST_CASE("related passages on the seed pages", "[.seeds]") {
           std::cout << "   " << match.similarity << " " << other.name << ": "
                     << excerpt(other, span) << "\n      "
                     << analysis::passages::relatedReason(
-                           analysis::passages::sharedSummary(passage, found, match.sharedEntities,
-                                                             match.sharedStems),
+                           analysis::passages::sharedSummary(
+                               docs[d].text, passage, found, match.sharedEntities,
+                               match.sharedStems, *analysis::Knowledge::builtin()->passages),
                            analysis::passages::storyChanges(passage, found), match.nearDuplicate)
                     << "\n";
         }

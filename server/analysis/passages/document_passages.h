@@ -23,11 +23,11 @@ enum class PassageKind : std::uint8_t {
   QuotedBlock,   // a block the author quotes from elsewhere ("[From WSJ]" names its source)
 };
 
-// A content word: its Snowball stem, the word as first written in the passage, and how often.
+// A content word: its Snowball stem and how often. The word as first written is not kept (it was a
+// third of every term): termWords() reads it again from the passage's text when it is shown.
 // Interned: the same words recur in every document, and terms were the largest part of an analysis.
 struct Term {
   Interned stem;
-  Interned word;
   std::uint16_t count = 0;
   std::uint16_t windows = 0; // bit w: the word occurs in the passage's window w
 };
@@ -90,6 +90,11 @@ DocumentPassages analyze(std::string_view text, const TextStructure& structure,
 // other documents'), but it shares a figure or a name with every story it lists, so the reader's
 // related-passage lists leave it out.
 bool isTable(std::string_view passageText);
+
+// The word each of `stems` was first written as among the passage's terms (as computeFeatures()
+// reads them from `text`, the passage's document), or "" for a stem that is none of its terms.
+std::vector<std::string> termWords(std::string_view text, Span passage,
+                                   const std::vector<std::string>& stems, const Lexicon& lexicon);
 
 // Index of the passage containing `offset`, or -1 (boilerplate and blank lines belong to none).
 int passageAt(const DocumentPassages& passages, Offset offset);

@@ -77,10 +77,7 @@ public:
       if (word.size() < 2 || lexicon_.stopWords.count(word)) continue;
       std::string stem = stemEnglish(word);
       Term& term = terms[stem];
-      if (term.count == 0) {
-        term.stem = stem;
-        term.word = std::string(surface);
-      }
+      if (term.count == 0) term.stem = stem;
       if (term.count < UINT16_MAX) ++term.count;
       term.windows |= windowBit(token.begin);
       ++passage.length;
@@ -219,6 +216,31 @@ private:
 };
 
 } // namespace
+
+std::vector<std::string> termWords(std::string_view text, Span passage,
+                                   const std::vector<std::string>& stems, const Lexicon& lexicon) {
+  std::vector<std::string> words(stems.size());
+  std::size_t left = stems.size();
+  // The same words FeatureReader::read() makes terms of, in the same order: the first whose stem
+  // is asked for is the word its term was first written as.
+  for (const Token& token : tokenizeWithin(text, passage)) {
+    if (left == 0) break;
+    if (token.begin < passage.begin || token.end > passage.end || token.kind != TokenKind::Word)
+      continue;
+    std::string_view surface = token.in(text);
+    std::string word = foldWord(surface);
+    if (lexicon.numberWords.count(word) || (!word.empty() && word[0] >= '0' && word[0] <= '9') ||
+        word.size() < 2 || lexicon.stopWords.count(word))
+      continue;
+    std::string stem = stemEnglish(word);
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+      if (!words[i].empty() || stems[i] != stem) continue;
+      words[i] = std::string(surface);
+      --left;
+    }
+  }
+  return words;
+}
 
 void computeFeatures(const PassageInput& input, const Lexicon& lexicon, Passage& passage) {
   FeatureReader(input, lexicon).read(passage);

@@ -152,9 +152,9 @@ std::vector<std::string> storyChanges(const Passage& asked, const Passage& other
   return changes;
 }
 
-std::string sharedSummary(const Passage& asked, const Passage& other,
+std::string sharedSummary(std::string_view askedText, const Passage& asked, const Passage& other,
                           const std::vector<std::string>& sharedEntities,
-                          const std::vector<std::string>& sharedStems) {
+                          const std::vector<std::string>& sharedStems, const Lexicon& lexicon) {
   std::vector<std::string> shown;
   std::set<std::string> shownFolded;
   for (const auto& entity : sharedEntities) {
@@ -162,12 +162,16 @@ std::string sharedSummary(const Passage& asked, const Passage& other,
     shown.push_back(entity);
     shownFolded.insert(entity);
   }
+  // Each shared stem with the word it was first written as in the asked passage (read again from
+  // its text: terms keep only stems); a stem that is none of its terms is left out.
+  std::vector<std::string> words = termWords(askedText, asked.span, sharedStems, lexicon);
+  std::vector<std::string> written;
+  for (std::size_t i = 0; i < sharedStems.size(); ++i)
+    if (termOf(asked, sharedStems[i]) && !words[i].empty()) written.push_back(words[i]);
   // A name written in full in one passage and by its surname in the other ("Talia Voss", "Voss")
   // has two entity keys, so it is shared as a word: such words come before common words.
-  auto namesAnEntity = [&](const std::string& stem) {
-    const Term* term = termOf(asked, stem);
-    if (!term) return false;
-    std::string folded = foldWord(term->word);
+  auto namesAnEntity = [&](const std::string& word) {
+    std::string folded = foldWord(word);
     return std::any_of(asked.entities.begin(), asked.entities.end(),
                        [&](const PassageEntity& entity) {
                          const std::string& e = entity.key;
@@ -176,18 +180,15 @@ std::string sharedSummary(const Passage& asked, const Passage& other,
                                 (at + folded.size() == e.size() || e[at + folded.size()] == ' ');
                        });
   };
-  std::vector<std::string> stems = sharedStems;
-  std::stable_partition(stems.begin(), stems.end(), namesAnEntity);
-  for (const auto& stem : stems) {
+  std::stable_partition(written.begin(), written.end(), namesAnEntity);
+  for (const auto& word : written) {
     if (shown.size() >= kSharedShown) break;
-    const Term* term = termOf(asked, stem);
-    if (!term) continue;
-    std::string folded = foldWord(term->word);
+    std::string folded = foldWord(word);
     bool partOfEntity =
         std::any_of(shownFolded.begin(), shownFolded.end(),
                     [&](const std::string& e) { return e.find(folded) != std::string::npos; });
     if (partOfEntity) continue;
-    shown.push_back(term->word);
+    shown.push_back(word);
     shownFolded.insert(folded);
   }
   std::string text;

@@ -6,6 +6,7 @@
 #include "server/analysis/passages/document_passages.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dossier::analysis::passages {
@@ -17,10 +18,11 @@ std::vector<std::string> storyChanges(const Passage& asked, const Passage& other
 
 // What the two passages have in common, for the reason line: the shared names and words given
 // (rarest first, as the index found them) and, when both attribute a claim the same way, "same
-// claim: ...".
-std::string sharedSummary(const Passage& asked, const Passage& other,
+// claim: ...". Shared words are shown as first written in the asked passage, read again from
+// `askedText` (the asked passage's document).
+std::string sharedSummary(std::string_view askedText, const Passage& asked, const Passage& other,
                           const std::vector<std::string>& sharedEntities,
-                          const std::vector<std::string>& sharedStems);
+                          const std::vector<std::string>& sharedStems, const Lexicon& lexicon);
 
 // The whole one-line reason: "shares: Musk, Putin, contact · same claim: denied · numbers differ:
 // 12 vs 14". A near-duplicate says so first.
