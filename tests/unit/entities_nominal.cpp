@@ -6,11 +6,13 @@
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
+#include "small_corpus.h"
 
 #include <catch2/catch.hpp>
 
 using namespace dossier;
 namespace ent = analysis::entities;
+using testing::SmallCorpus;
 
 namespace {
 
@@ -23,44 +25,6 @@ bool nominalIn(const std::string& text, std::string_view surface, std::size_t nt
   FAIL("no mention " << surface);
   return false;
 }
-
-struct SmallCorpus {
-  std::vector<std::string> texts;
-  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
-  index::CorpusIndex corpus;
-  index::LinkOverrides overrides;
-  std::unique_ptr<index::EntityQuery> query;
-
-  explicit SmallCorpus(std::vector<std::string> documents) : texts(std::move(documents)) {
-    const auto& knowledge = *analysis::Knowledge::builtin();
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      analyses.push_back(analysis::analyzeDocument(texts[i], knowledge));
-      corpus.add(static_cast<index::DocId>(i), *analyses[i]);
-    }
-    overrides = index::LinkOverrides::from({}, {}, {}, *knowledge.entities);
-    query = std::make_unique<index::EntityQuery>(
-        corpus.entities,
-        [this](index::DocId d) {
-          return index::DocumentView{&analyses[d]->entities, texts[d], "", nullptr};
-        },
-        overrides);
-  }
-
-  // The entity of the mention at the last occurrence of `word` in document `doc`.
-  std::string entityAt(index::DocId doc, std::string_view word) const {
-    auto ref = query->mentionAt(doc, static_cast<analysis::Offset>(texts[doc].rfind(word)));
-    return ref ? query->entityOf(*ref->mention) : std::string("<none>");
-  }
-
-  // How many of the entity's mentions in document `doc` are spelled `surface`.
-  std::size_t mentionsSpelled(const std::string& entity, index::DocId doc,
-                              std::string_view surface) const {
-    std::size_t n = 0;
-    for (const auto& ref : query->mentionsOf(entity))
-      if (ref.doc == doc && ref.mention->span.in(texts[doc]) == surface) ++n;
-    return n;
-  }
-};
 
 } // namespace
 
@@ -85,42 +49,42 @@ TEST_CASE("'the American' is the one American named in its document", "[entities
   SmallCorpus c({"American challenger Tony Varden trained in Ohio for months.",
                  "Pell Strand stopped Tony Varden on Saturday. Strand stopped the 40 - year - old "
                  "American in the sixth round. The American's challenge faded."});
-  CHECK(c.entityAt(1, "American in") == "tony varden");
-  CHECK(c.entityAt(1, "American's") == "tony varden");
+  CHECK(c.entityAtLast(1, "American in") == "tony varden");
+  CHECK(c.entityAtLast(1, "American's") == "tony varden");
   // References on the person include them, and the NORP group no longer does.
   CHECK(c.mentionsSpelled("tony varden", 1, "American") == 2);
   CHECK(c.mentionsSpelled("american", 1, "American") == 0);
   // The demonym before the name is still the group.
-  CHECK(c.entityAt(0, "American") != "tony varden");
+  CHECK(c.entityAtLast(0, "American") != "tony varden");
 }
 
 TEST_CASE("a role mined for a person gives the nationality too", "[entities][nominal]") {
   SmallCorpus c({"Tony Varden, an American boxer, trained in Ohio.",
                  "Strand stopped Tony Varden. The American was taken to hospital."});
-  CHECK(c.entityAt(1, "American") == "tony varden");
+  CHECK(c.entityAtLast(1, "American") == "tony varden");
 }
 
 TEST_CASE("'the American' stays the group without exactly one American", "[entities][nominal]") {
   SECTION("a demonym that modifies a noun") {
     SmallCorpus c({"American challenger Tony Varden lost. Critics blamed the American economy."});
-    CHECK(c.entityAt(0, "American economy") != "tony varden");
+    CHECK(c.entityAtLast(0, "American economy") != "tony varden");
   }
   SECTION("two Americans in the document") {
     SmallCorpus c({"American challenger Tony Varden met American promoter Mark Hollis.",
                    "Tony Varden met Mark Hollis. The American said he was ready."});
-    std::string entity = c.entityAt(1, "American");
+    std::string entity = c.entityAtLast(1, "American");
     CHECK(entity != "tony varden");
     CHECK(entity != "mark hollis");
   }
   SECTION("no evidence of the nationality anywhere") {
     SmallCorpus c({"Tony Varden trained in Ohio for months.",
                    "Strand stopped Tony Varden. The American said he was ready."});
-    CHECK(c.entityAt(1, "American") != "tony varden");
+    CHECK(c.entityAtLast(1, "American") != "tony varden");
   }
   SECTION("the evidence is of another nationality") {
     SmallCorpus c({"Ukrainian challenger Tony Varden trained in Ohio.",
                    "Strand stopped Tony Varden. The American said he was ready."});
-    CHECK(c.entityAt(1, "American") != "tony varden");
+    CHECK(c.entityAtLast(1, "American") != "tony varden");
   }
 }
 

@@ -3,11 +3,13 @@
 #include "server/analysis/document.h"
 #include "server/index/corpus_index.h"
 #include "server/index/entity_query.h"
+#include "small_corpus.h"
 
 #include <catch2/catch.hpp>
 
 using namespace dossier;
 namespace ent = analysis::entities;
+using testing::SmallCorpus;
 
 namespace {
 
@@ -18,34 +20,6 @@ std::optional<ent::EntityType> typeIn(const std::string& text, std::string_view 
     if (m.span.in(text) == surface) return m.type;
   return std::nullopt;
 }
-
-struct SmallCorpus {
-  std::vector<std::string> texts;
-  std::vector<std::shared_ptr<const analysis::DocumentAnalysis>> analyses;
-  index::CorpusIndex corpus;
-  index::LinkOverrides overrides;
-  std::unique_ptr<index::EntityQuery> query;
-
-  explicit SmallCorpus(std::vector<std::string> documents) : texts(std::move(documents)) {
-    const auto& knowledge = *analysis::Knowledge::builtin();
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      analyses.push_back(analysis::analyzeDocument(texts[i], knowledge));
-      corpus.add(static_cast<index::DocId>(i), *analyses[i]);
-    }
-    overrides = index::LinkOverrides::from({}, {}, {}, *knowledge.entities);
-    query = std::make_unique<index::EntityQuery>(
-        corpus.entities,
-        [this](index::DocId d) {
-          return index::DocumentView{&analyses[d]->entities, texts[d], "", nullptr};
-        },
-        overrides);
-  }
-
-  std::string entityAt(index::DocId doc, std::string_view word) const {
-    auto ref = query->mentionAt(doc, static_cast<analysis::Offset>(texts[doc].find(word)));
-    return ref ? query->entityOf(*ref->mention) : std::string("<none>");
-  }
-};
 
 } // namespace
 
